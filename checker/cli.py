@@ -1,0 +1,137 @@
+"""The ``recoupe`` command line. Heavy imports happen inside the commands, so that
+``recoupe --help`` answers at once. The CLI is the only place that picks an exit
+status and the only place that catches :class:`~checker.errors.RecoupeError`.
+
+Exit status: 0 fine, 1 discrepancies not covered by the baseline (check), 2 usage
+or input error (wins over 1 and over ``--exit-zero``).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import RecoupeError
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+DEFAULT_INPUT = "seeds"
+
+
+class UsageError(RecoupeError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's usage error -> our exit 2, one line
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: [tool.recoupe] in pyproject.toml or recoupe.toml, searched upwards)")
+    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run (replaces the configured set)")
+    p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes not to run")
+    p.add_argument("--extend-select", metavar="RULES", help="comma-separated rule ids or prefixes to add")
+    p.add_argument("--lang", choices=("fr", "en"), help="language of articles that do not state one (default: guessed)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no messages on standard error but errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="recoupe",
+        description="Cross-check the numbers, dates and roles that the articles of a story state, and report where they disagree.",
+        epilog="Exit status: 0 nothing new, 1 new discrepancies (check), 2 usage or input error. "
+        "Run 'recoupe COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"recoupe {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="list the claims of a corpus", description="Extract every numeric and factual claim of the articles, normalised.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of .txt/.md/.html articles or .jsonl corpora (default: seeds/)")
+    p.add_argument("--format", "-f", choices=("jsonl", "json", "csv", "table"), help="output format (default: jsonl, or the configured one)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_common(p)
+
+    p = sub.add_parser("check", help="report discrepancies between the articles of each story", description="Compare the claims of the articles of each story and report where they disagree. Exits 1 when a discrepancy is not in the baseline.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    p.add_argument("--format", "-f", choices=("text", "table", "markdown", "json", "csv", "sarif", "github", "gitlab", "junit"), help="output format (default: text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--baseline", metavar="FILE", help="baseline of reviewed discrepancies (default: recoupe-baseline.json when it exists)")
+    p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), help="fail only on new discrepancies of this severity or worse (default: any)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are new discrepancies (input errors still exit 2)")
+    p.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer occur")
+    p.add_argument("--statistics", action="store_true", help="print counts per rule and verdict on standard error")
+    _add_common(p)
+
+    p = sub.add_parser("baseline", help="record reviewed discrepancies", description="Write or update the baseline of known discrepancies.")
+    bsub = p.add_subparsers(dest="baseline_command", metavar="ACTION", parser_class=_Parser)
+    bw = bsub.add_parser("write", help="record the current discrepancies as known (keeps accepted entries and notes)")
+    bw.add_argument("inputs", nargs="*", metavar="INPUT")
+    bw.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
+    _add_common(bw)
+    ba = bsub.add_parser("accept", help="record an editor's decision on a discrepancy")
+    ba.add_argument("id", metavar="ID", help="discrepancy id (or a unique prefix of it)")
+    ba.add_argument("inputs", nargs="*", metavar="INPUT", help="corpus to look the id up in (default: seeds/)")
+    ba.add_argument("--note", required=True, help="the editor's note")
+    ba.add_argument("--status", default="accepted", choices=("accepted", "wontfix", "false-positive"), help="decision (default: accepted)")
+    ba.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
+    _add_common(ba)
+
+    p = sub.add_parser("report", help="write the editors' report (HTML or Markdown)", description="Write a self-contained HTML page (or Markdown) of the discrepancies, story by story.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    p.add_argument("--format", "-f", choices=("html", "markdown"), default=None, help="report format (default: html)")
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: reports/recoupe-report.html or .md)")
+    p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
+    _add_common(p)
+
+    p = sub.add_parser("rules", help="list the rules", description="List the rules with their ids, family, whether they run, and a summary.")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    _add_common(p)
+
+    p = sub.add_parser("explain", help="print a rule's documentation", description="Print a rule's documentation and examples.")
+    p.add_argument("rule", metavar="ID", help="rule id or name (N01, number.quantity)")
+    _add_common(p)
+
+    p = sub.add_parser("config", help="print the effective configuration", description="Print the effective configuration and where each value comes from.")
+    p.add_argument("path", nargs="?", default=".", help="folder whose configuration to show (default: .)")
+    _add_common(p)
+
+    p = sub.add_parser("docs", help="regenerate docs/rules.md from the rules' docstrings")
+    p.add_argument("-o", "--output", default="docs/rules.md", metavar="FILE")
+    p.add_argument("--check", action="store_true", help="exit 1 if the file is out of date instead of writing it")
+    _add_common(p)
+    return parser
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as e:
+        _err(f"recoupe: error: {e.message}")
+        return EXIT_ERROR
+    if not args.command:
+        parser.print_help()
+        return EXIT_OK
+    if args.command == "baseline" and not getattr(args, "baseline_command", None):
+        _err("recoupe baseline: error: name an action: write or accept")
+        return EXIT_ERROR
+    try:
+        from . import commands
+
+        return commands.run(args)
+    except RecoupeError as e:
+        _err(str(e))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _err("recoupe: interrupted")
+        return 130

@@ -1,0 +1,225 @@
+"""Configuration: ``[tool.recoupe]`` in a ``pyproject.toml``, or a ``recoupe.toml``.
+
+The file is looked for in the first checked folder and its parents (then in the
+current folder and its parents); in each folder ``recoupe.toml`` wins over
+``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.recoupe]`` table is
+passed over. Command-line options win over the file. :func:`load_settings` returns
+the effective :class:`Settings` with, for each key, where its value came from.
+
+Keys (see the README's "Configure" section for an example)::
+
+    select, ignore, extend-select   rule ids, names or id prefixes
+    severity                        {rule id: error | warning | info}
+    tolerance                       {kind: relative tolerance, 0 <= t < 1}
+    languages                       languages whose articles are checked
+    default-lang                    language of articles that state none (else guessed)
+    synonyms                        {lemma: [lemmas that mean the same]}
+    names                           {canonical name: [variants]}
+    stories                         {glob on article ids: story}
+    exclude                         [globs on article ids]
+    baseline                        baseline file path
+    output-format                   default format of ``recoupe check``
+    extra-rules                     [paths of custom rule modules]
+    entry-points                    load rules from installed ``recoupe.rules`` entry points
+"""
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+SEVERITIES = ("error", "warning", "info")
+KINDS = ("quantity", "percent", "money", "duration", "ordinal", "date", "time", "role")
+CHECK_FORMATS = ("text", "table", "markdown", "json", "csv", "sarif", "github", "gitlab", "junit")
+DEFAULT_TOLERANCE = MappingProxyType({"quantity": 0.0, "percent": 0.0, "money": 0.0, "duration": 0.0, "ordinal": 0.0})
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    tolerance: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
+    languages: tuple[str, ...] = ("fr", "en")
+    default_lang: str | None = None
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stories: tuple[tuple[str, str], ...] = ()
+    exclude: tuple[str, ...] = ()
+    baseline: str = "recoupe-baseline.json"
+    output_format: str = "text"
+    extra_rules: tuple[str, ...] = ()
+    entry_points: bool = True
+    path: str | None = None  # the configuration file read, if any
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    def public(self) -> dict[str, Any]:
+        """The settings as TOML-style keys and plain values."""
+        out = {}
+        for f in fields(self):
+            if f.name in ("path", "origins"):
+                continue
+            v = getattr(self, f.name)
+            if isinstance(v, Mapping):
+                v = {k: list(x) if isinstance(x, tuple) else x for k, x in v.items()}
+            elif isinstance(v, tuple):
+                v = [list(x) if isinstance(x, tuple) else x for x in v]
+                if f.name == "stories":
+                    v = {g: s for g, s in v}
+            out[f.name.replace("_", "-")] = v
+        return out
+
+
+KEYS = {f.name.replace("_", "-") for f in fields(Settings)} - {"path", "origins"}
+
+
+def _strings(v: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{key}: must be a list of strings", where)
+    return tuple(v)
+
+
+def _table(v: Any, key: str, where: str) -> dict[str, Any]:
+    if not isinstance(v, dict):
+        raise ConfigError(f"{key}: must be a table", where)
+    return v
+
+
+def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """Check a [tool.recoupe] table; return Settings field values."""
+    out: dict[str, Any] = {}
+    for key, v in raw.items():
+        if key not in KEYS:
+            near = difflib.get_close_matches(key, sorted(KEYS), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise ConfigError(f"unknown key {key!r}{hint} (allowed: {', '.join(sorted(KEYS))})", where)
+        name = key.replace("-", "_")
+        if key in ("select", "ignore", "extend-select", "exclude", "extra-rules"):
+            out[name] = _strings(v, key, where)
+        elif key == "languages":
+            langs = _strings(v, key, where)
+            bad = [x for x in langs if x not in ("fr", "en")]
+            if bad:
+                raise ConfigError(f"languages: {bad[0]!r} is not supported (allowed: fr, en)", where)
+            out[name] = langs
+        elif key == "default-lang":
+            if v not in ("fr", "en"):
+                raise ConfigError(f"default-lang: {v!r} is not supported (allowed: fr, en)", where)
+            out[name] = v
+        elif key == "severity":
+            sev = _table(v, key, where)
+            for code, s in sev.items():
+                if s not in SEVERITIES:
+                    raise ConfigError(f"severity.{code}: {s!r} is not a severity (allowed: {', '.join(SEVERITIES)})", where)
+            out[name] = dict(sev)
+        elif key == "tolerance":
+            tol = _table(v, key, where)
+            merged = dict(DEFAULT_TOLERANCE)
+            for kind, t in tol.items():
+                if kind not in KINDS:
+                    near = difflib.get_close_matches(kind, KINDS, n=1)
+                    raise ConfigError(f"tolerance.{kind}: unknown kind" + (f"; did you mean {near[0]!r}?" if near else "") + f" (allowed: {', '.join(KINDS)})", where)
+                if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 <= t < 1:
+                    raise ConfigError(f"tolerance.{kind}: must be a number from 0 to below 1 (a relative tolerance), got {t!r}", where)
+                merged[kind] = float(t)
+            out[name] = merged
+        elif key in ("synonyms", "names"):
+            table = _table(v, key, where)
+            out[name] = {str(k): _strings(x, f"{key}.{k}", where) for k, x in table.items()}
+        elif key == "stories":
+            table = _table(v, key, where)
+            for g, s in table.items():
+                if not isinstance(s, str) or not s:
+                    raise ConfigError(f"stories.{g}: must be a story name (a string)", where)
+            out[name] = tuple(table.items())
+        elif key in ("baseline",):
+            if not isinstance(v, str) or not v:
+                raise ConfigError(f"{key}: must be a file path (a string)", where)
+            out[name] = v
+        elif key == "output-format":
+            if v not in CHECK_FORMATS:
+                raise ConfigError(f"output-format: {v!r} is not a format (allowed: {', '.join(CHECK_FORMATS)})", where)
+            out[name] = v
+        elif key == "entry-points":
+            if not isinstance(v, bool):
+                raise ConfigError("entry-points: must be true or false", where)
+            out[name] = v
+    return out
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration at or above ``start``: (file, [tool.recoupe] table)."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        rc = folder / "recoupe.toml"
+        if rc.is_file():
+            data = _read_toml(rc)
+            return rc, data.get("tool", {}).get("recoupe", data) if "tool" in data else data
+        pp = folder / "pyproject.toml"
+        if pp.is_file():
+            data = _read_toml(pp)
+            table = data.get("tool", {}).get("recoupe")
+            if table is not None:
+                return pp, table
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"cannot read ({e.strerror or e})", str(path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"invalid TOML ({e})", str(path)) from None
+
+
+def load_settings(inputs: list[str] | None = None, config_file: str | None = None,
+                  overrides: Mapping[str, Any] | None = None) -> Settings:
+    """Effective settings: defaults < configuration file < command line."""
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    path: Path | None = None
+    if config_file:
+        p = Path(config_file)
+        if not p.is_file():
+            raise ConfigError("configuration file not found", config_file)
+        data = _read_toml(p)
+        table = data.get("tool", {}).get("recoupe", {}) if p.name == "pyproject.toml" or "tool" in data else data
+        path = p
+    else:
+        found = None
+        starts = [Path(i) for i in (inputs or []) if Path(i).exists()][:1] + [Path.cwd()]
+        for start in starts:
+            found = find_config(start)
+            if found:
+                break
+        table = {}
+        if found:
+            path, table = found
+    if path is not None:
+        where = f"{path} [tool.recoupe]" if path.name == "pyproject.toml" else str(path)
+        parsed = _parse(table, where)
+        values.update(parsed)
+        origins.update({k: str(path) for k in parsed})
+        if "extra_rules" in values:  # relative to the configuration file
+            values["extra_rules"] = tuple(str((path.parent / p)) for p in values["extra_rules"])
+        if "baseline" in values and not Path(values["baseline"]).is_absolute():
+            values["baseline"] = str(path.parent / values["baseline"])
+    for k, v in (overrides or {}).items():
+        if v is not None and v != ():
+            values[k] = v
+            origins[k] = "command line"
+    settings = Settings(**values, path=str(path) if path else None)
+    all_origins = {f.name: origins.get(f.name, "default") for f in fields(Settings) if f.name not in ("path", "origins")}
+    return replace(settings, origins=MappingProxyType(all_origins))

@@ -1,0 +1,284 @@
+"""Corpus loading: folders of .txt/.md/.html articles and JSON Lines corpora.
+
+Offsets and lines: for .txt and .md files, whatever is not article text (YAML front
+matter, a leading ``date YYYY-MM-DD`` marker, boilerplate lines) is blanked with
+spaces rather than cut, so a claim's offsets and line are those of the file itself.
+For .html the text is the page's visible text and offsets refer to it.
+
+Metadata, from weakest to strongest: the folder's manifest (``recoupe-manifest.yaml``,
+see :func:`read_manifest`), then the file itself (front matter, date marker), then
+the configuration's story mapping. The article's language, when no metadata gives
+it, is guessed from its text.
+
+Loading never stops at a bad file: :func:`load_corpus` returns the articles it could
+read and one :class:`~checker.errors.InputError` per problem.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import json
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterable, Mapping
+
+from .errors import InputError
+from .schema import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MANIFEST_NAME = "recoupe-manifest.yaml"
+META_KEYS = ("title", "date", "source", "url", "story", "lang")
+LANGS = ("fr", "en")
+
+FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+DATE_MARK_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)
+
+
+def _blank(s: str) -> str:
+    """The same number of characters, newlines kept, everything else a space."""
+    return re.sub(r"[^\n]", " ", s)
+
+
+def parse_date(value: Any, where: str, line: int | None = None) -> _dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(f"date must be YYYY-MM-DD (got {value!r})", where, line)
+
+
+def _meta(raw: Mapping[str, Any], where: str, line: int | None = None) -> dict[str, Any]:
+    """Check and normalise a metadata mapping (front matter, manifest entry, JSONL)."""
+    out: dict[str, Any] = {}
+    for key in META_KEYS:
+        if key not in raw or raw[key] in (None, ""):
+            continue
+        v = raw[key]
+        if key == "date":
+            out[key] = parse_date(v, where, line)
+        elif key == "lang":
+            lang = str(v).strip().lower()[:2]
+            if lang not in LANGS:
+                raise InputError(f"lang must be one of {', '.join(LANGS)} (got {v!r})", where, line)
+            out[key] = lang
+        else:
+            out[key] = str(v).strip()
+    return out
+
+
+def _yaml_load(text: str, where: str, first_line: int = 1) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InputError(f"invalid YAML ({problem})", where, line) from None
+
+
+def read_manifest(folder: Path, display: str) -> dict[str, dict[str, Any]]:
+    """A folder's manifest: ``{file name: metadata}``.
+
+    The file ``recoupe-manifest.yaml`` maps article file names (relative to the
+    folder) to any of ``title``, ``date``, ``source``, ``url``, ``story``, ``lang``::
+
+        articles:
+          002_202f7b002f9e5a06.txt:
+            date: 2025-09-04
+            source: AFP
+    """
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    where = f"{display}/{MANIFEST_NAME}" if display not in ("", ".") else MANIFEST_NAME
+    data = _yaml_load(_read_text(path, where), where)
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict):
+        raise InputError("manifest must be a mapping with an 'articles' mapping", where)
+    unknown = set(data) - {"articles", "version"}
+    if unknown:
+        raise InputError(f"unknown manifest key {sorted(unknown)[0]!r} (allowed: articles, version)", where)
+    out = {}
+    for name, raw in (data.get("articles") or {}).items():
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise InputError(f"entry {name!r} must be a mapping", where)
+        bad = set(raw) - set(META_KEYS)
+        if bad:
+            raise InputError(f"entry {name!r}: unknown key {sorted(bad)[0]!r} (allowed: {', '.join(META_KEYS)})", where)
+        out[str(name)] = _meta(raw, where)
+    return out
+
+
+def _read_text(path: Path, where: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read file ({e.strerror or e})", where) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})", where, line) from None
+
+
+def split_front_matter(raw: str, where: str) -> tuple[dict[str, Any], str]:
+    """Metadata from YAML front matter and a leading date marker; the text with them blanked."""
+    meta: dict[str, Any] = {}
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    m = FRONT_MATTER_RE.match(text)
+    if m:
+        data = _yaml_load(m.group(1), where, 2)
+        if data is not None and not isinstance(data, dict):
+            raise InputError("front matter must be a YAML mapping", where, 1)
+        meta.update(_meta(data or {}, where, 1))
+        text = _blank(m.group(0)) + text[m.end():]
+    dm = DATE_MARK_RE.match(text.lstrip("\n")) if not meta.get("date") else None
+    if dm:
+        lead = len(text) - len(text.lstrip("\n"))
+        meta["date"] = parse_date(dm.group(1), where, 1 + lead)
+        text = text[:lead] + _blank(dm.group(0)) + text[lead + dm.end():]
+    return meta, text
+
+
+def _blank_boilerplate(text: str, is_boilerplate: Callable[[str], bool]) -> str:
+    lines = text.split("\n")
+    return "\n".join(_blank(ln) if is_boilerplate(ln) else ln for ln in lines)
+
+
+@dataclass
+class Loader:
+    """Reads inputs into articles. ``exclude`` are globs on article ids; ``stories``
+    maps globs on ids to a story name (first match wins)."""
+
+    is_boilerplate: Callable[[str], bool] = lambda line: False
+    detect_language: Callable[[str], str] = lambda text: "fr"
+    default_lang: str | None = None
+    exclude: tuple[str, ...] = ()
+    stories: tuple[tuple[str, str], ...] = ()
+
+    def load(self, inputs: Iterable[str]) -> LoadResult:
+        result = LoadResult()
+        seen: dict[str, str] = {}
+        for given in inputs:
+            result.inputs.append(given)
+            path = Path(given)
+            try:
+                if path.is_dir():
+                    found = self._folder(path, result)
+                elif path.suffix.lower() == ".jsonl":
+                    found = self._jsonl(path, given, result)
+                elif path.suffix.lower() in ARTICLE_SUFFIXES:
+                    found = self._files([path], path.parent, result, root_display=None)
+                elif not path.exists():
+                    raise InputError("no such file or folder", given)
+                else:
+                    raise InputError(f"not an article file ({', '.join(ARTICLE_SUFFIXES)}), a .jsonl corpus or a folder", given)
+            except InputError as e:
+                result.errors.append(e)
+                continue
+            for art in found:
+                if self._excluded(art.id):
+                    continue
+                if art.id in seen:
+                    result.errors.append(InputError(f"article id {art.id!r} already read from {seen[art.id]}; skipped", art.path))
+                    continue
+                seen[art.id] = art.path or art.id
+                result.articles.append(self._finish(art))
+        result.articles.sort(key=lambda a: (a.story, a.id))
+        return result
+
+    # -- helpers ---------------------------------------------------------------
+    def _excluded(self, art_id: str) -> bool:
+        return any(fnmatch.fnmatch(art_id, g) for g in self.exclude)
+
+    def _finish(self, art: Article) -> Article:
+        for glob, story in self.stories:
+            if fnmatch.fnmatch(art.id, glob):
+                art = replace(art, story=story)
+                break
+        if not art.lang:
+            art = replace(art, lang=self.default_lang or self.detect_language(art.text))
+        return art
+
+    def _folder(self, root: Path, result: LoadResult) -> list[Article]:
+        files = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            files += [Path(dirpath) / f for f in sorted(filenames)
+                      if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
+        return self._files(files, root, result, root_display=str(root))
+
+    def _files(self, files: list[Path], root: Path, result: LoadResult, root_display: str | None) -> list[Article]:
+        manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+        out = []
+        for f in files:
+            rel = PurePosixPath(f.relative_to(root).as_posix())
+            where = str(f) if root_display is None else os.path.join(root_display, *rel.parts)
+            try:
+                if f.parent not in manifests:
+                    manifests[f.parent] = read_manifest(f.parent, str(f.parent) if root_display is None else os.path.join(root_display, *rel.parent.parts))
+                meta = dict(manifests[f.parent].get(f.name, {}))
+                raw = _read_text(f, where)
+                if f.suffix.lower() in (".html", ".htm"):
+                    from .htmltext import html_article
+
+                    file_meta, text = html_article(raw, self.is_boilerplate)
+                else:
+                    file_meta, text = split_front_matter(raw, where)
+                    text = _blank_boilerplate(text, self.is_boilerplate)
+                meta.update(file_meta)
+            except InputError as e:
+                result.errors.append(e)
+                continue
+            story = meta.pop("story", None) or (rel.parent.as_posix() if root_display is not None else ".")
+            out.append(Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta))
+        return out
+
+    def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[Article]:
+        raw = _read_text(path, given)
+        out = []
+        for n, line in enumerate(raw.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                result.errors.append(InputError(f"invalid JSON ({e.msg} at column {e.colno})", given, n))
+                continue
+            try:
+                if not isinstance(obj, dict):
+                    raise InputError("each line must be a JSON object", given, n)
+                art_id, text = obj.get("id"), obj.get("text")
+                if not isinstance(art_id, str) or not art_id:
+                    raise InputError("missing or empty string field 'id'", given, n)
+                if not isinstance(text, str):
+                    raise InputError(f"article {art_id!r}: missing string field 'text'", given, n)
+                meta = _meta(obj, given, n)
+                text = _blank_boilerplate(text, self.is_boilerplate)
+            except InputError as e:
+                result.errors.append(e)
+                continue
+            story = meta.pop("story", ".")
+            out.append(Article(id=art_id, text=text, story=story, path=f"{given}:{n}", **meta))
+        return out

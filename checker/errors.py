@@ -1,0 +1,30 @@
+"""Typed errors, raised where a problem is found and caught once, in the CLI."""
+from __future__ import annotations
+
+
+class RecoupeError(Exception):
+    """A problem the user must fix; printed as one line, exit status 2."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: error: {self.message}" if where else f"error: {self.message}"
+
+
+class InputError(RecoupeError):
+    """Unreadable or malformed corpus input (a file, a JSON line)."""
+
+
+class ConfigError(RecoupeError):
+    """A wrong configuration key or value, an unknown rule, a bad custom rule."""
+
+
+class BaselineError(RecoupeError):
+    """A missing, malformed or wrong-version baseline file."""

@@ -1,0 +1,192 @@
+"""Extraction: articles in, the claims DataFrame out.
+
+For each article the engine builds an :class:`ArticleContext` (text, language,
+date, sentence bounds, a per-article memo that rules share so that a text is
+scanned once per pattern family), runs every enabled extractor, resolves
+overlapping spans, runs the annotators (attribution, predicate, context), fills
+the fields it owns (doc, story, line, text, rule, lang, sentence), and builds one
+frame for the corpus.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import pandas as pd
+import regex
+
+from .registry import Registry, Rule, Selection
+from .schema import CLAIM_FIELDS, Article, claims_frame
+
+# A sentence ends at . ! ? … (then closing quotes) followed by space and a capital,
+# a quote, a dash or a digit; or at a line break. A single capital before the dot
+# ("M. Bush", "J. Smith") is an initial, not an end.
+SENTENCE_END_RE = regex.compile(
+    r"""(?<![\s(\[][\p{Lu}])(?<!^[\p{Lu}])[.!?…]+["»”’)\]]*(?=\s+["«“(\p{Lu}\p{N}—–-])|\n+"""
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``[(start, end), ...]`` of the sentences of a text, whitespace trimmed."""
+    bounds = []
+    pos = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        bounds.append((pos, end))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    out = []
+    for s, e in bounds:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+@dataclass
+class ArticleContext:
+    """What a rule sees of an article. ``memo`` lets rules share a scan."""
+
+    article: Article
+    lang: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)
+    _sentences: list[tuple[int, int]] | None = None
+    _sentence_starts: list[int] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def date(self) -> _dt.date | None:
+        return self.article.date
+
+    def memo(self, key: str, compute: Callable[["ArticleContext"], Any]) -> Any:
+        """``compute(self)`` once per article, shared by the rules that ask for ``key``."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = sentence_bounds(self.text)
+            self._sentence_starts = [s for s, _ in self._sentences]
+        return self._sentences
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """Bounds of the sentence holding ``offset``."""
+        sents = self.sentences
+        if not sents:
+            return (0, len(self.text))
+        i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return sents[i]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+def resolve_overlaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a claim whose span lies strictly inside another claim's span, and exact
+    duplicates (same span, kind and value); keep the rest in offset order."""
+    rows = sorted(rows, key=lambda r: (r["start"], -r["end"], r["rule"]))
+    kept: list[dict[str, Any]] = []
+    seen = set()
+    max_end = -1
+    max_row: dict[str, Any] | None = None
+    for r in rows:
+        key = (r["start"], r["end"], r["kind"], repr(r["value"]))
+        if key in seen:
+            continue
+        if max_row is not None and r["end"] <= max_end and (r["start"], r["end"]) != (max_row["start"], max_row["end"]):
+            if r["kind"] != "role" and max_row["kind"] != "role":
+                continue
+        seen.add(key)
+        kept.append(r)
+        if r["end"] > max_end:
+            max_end, max_row = r["end"], r
+    return kept
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """The enabled rules, ready to run on articles."""
+
+    extractors: tuple[Rule, ...]
+    annotators: tuple[Rule, ...]
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_registry(cls, registry: Registry, selection: Selection | None = None,
+                      settings: Mapping[str, Any] | None = None) -> "Extractor":
+        on = (lambda r: r.code in selection) if selection is not None else (lambda r: True)
+        return cls(
+            tuple(r for r in registry.of_type("extractor") if on(r)),
+            tuple(r for r in registry.of_type("annotator") if on(r)),
+            settings or {},
+        )
+
+    def article_rows(self, article: Article) -> list[dict[str, Any]]:
+        lang = article.lang or "fr"
+        ctx = ArticleContext(article, lang, self.settings)
+        rows: list[dict[str, Any]] = []
+        for rule in self.extractors:
+            if not rule.runs_on(lang):
+                continue
+            for row in rule.func(ctx):
+                row = dict(row)
+                row["rule"] = rule.code
+                rows.append(row)
+        rows = resolve_overlaps(rows)
+        for rule in self.annotators:
+            if rule.runs_on(lang):
+                rows = list(rule.func(ctx, rows))
+        text = article.text
+        line_starts = _line_starts(text)
+        for row in rows:
+            s, e = row["start"], row["end"]
+            ss, se = ctx.sentence_at(s)
+            row.update(
+                doc=article.id,
+                story=article.story,
+                line=bisect.bisect_right(line_starts, s),
+                text=text[s:e],
+                lang=lang,
+                sentence=" ".join(text[ss:max(se, e)].split()),
+            )
+            if row.get("low") is None and row.get("high") is None and isinstance(row.get("value"), (int, float)):
+                row["low"] = row["high"] = float(row["value"])
+            if isinstance(row.get("value"), int) and not isinstance(row.get("value"), bool):
+                row["value"] = float(row["value"])
+            row.setdefault("resolved", True)
+        return [{k: r.get(k) for k in CLAIM_FIELDS} for r in rows]
+
+    def run(self, articles: Sequence[Article], progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+        rows: list[dict[str, Any]] = []
+        for i, art in enumerate(articles, 1):
+            rows.extend(self.article_rows(art))
+            if progress:
+                progress(i)
+        frame = claims_frame(rows)
+        if len(frame):
+            frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
+        return frame
+
+
+def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """One row per article: id, story, lang, date, title, source, url, path."""
+    cols = ["id", "story", "lang", "date", "title", "source", "url", "path"]
+    rows = [{**a.meta(), "path": a.path} for a in articles]
+    return pd.DataFrame.from_records(rows, columns=cols).astype({c: "string" for c in cols})

@@ -1,0 +1,193 @@
+"""The records that pass between recoupe's stages, and the claims table's schema.
+
+Nothing else in the project spells these fields: the corpus loader builds
+:class:`Article` values, rules return claim rows whose keys are
+:data:`CLAIM_FIELDS`, :func:`claims_frame` turns them into the claims DataFrame,
+comparators return :class:`Discrepancy` values, formatters receive them.
+
+The claims DataFrame (one row per claim) has exactly these columns, in this order:
+
+============  =========  ==========================================================
+column        dtype      meaning
+============  =========  ==========================================================
+doc           string     article id (path relative to the input root, or JSONL id)
+story         string     the article's story; claims are compared within a story
+start, end    int64      character offsets of the span in the article text
+line          int64      1-based line of ``start``
+text          string     the span's surface text
+kind          string     quantity, percent, money, date, time, duration, ordinal, role
+value         object     float for numeric kinds, ISO 8601 text for dates and times,
+                         the normalised role for roles; None when unresolved
+low, high     float64    interval the wording allows (NaN = open end); numeric kinds
+unit          string     normalised unit or counted noun (``soldat``, ``%``, ``EUR``)
+subject       string     what is counted or measured, normalised (the comparison key)
+rule          string     id of the rule that produced the claim
+sentence      string     the sentence the claim stands in
+qualifier     string     the approximation or bound word (``près de``, ``plus de``)
+attribution   string     who the sentence says the claim comes from
+lang          string     the article's language (``fr``, ``en``)
+predicate     string     the predicate governing the claim (lemma), for event matching
+context       string     space-separated distinctive context lemmas of the sentence
+resolved      bool       False for a relative date the article date could not resolve
+============  =========  ==========================================================
+
+Missing text values are ``<NA>``; missing interval ends are NaN.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+
+#: Claim fields and their pandas dtypes, in output order.
+CLAIM_DTYPES: dict[str, str] = {
+    "doc": "string",
+    "story": "string",
+    "start": "int64",
+    "end": "int64",
+    "line": "int64",
+    "text": "string",
+    "kind": "string",
+    "value": "object",
+    "low": "float64",
+    "high": "float64",
+    "unit": "string",
+    "subject": "string",
+    "rule": "string",
+    "sentence": "string",
+    "qualifier": "string",
+    "attribution": "string",
+    "lang": "string",
+    "predicate": "string",
+    "context": "string",
+    "resolved": "bool",
+}
+CLAIM_FIELDS: tuple[str, ...] = tuple(CLAIM_DTYPES)
+
+#: Fields a rule must give for each claim; the engine fills the others.
+RULE_FIELDS = ("start", "end", "kind", "value")
+#: Fields the engine fills from the article (a rule never sets them).
+ENGINE_FIELDS = ("doc", "story", "line", "text", "rule", "lang")
+
+NUMERIC_KINDS = frozenset({"quantity", "percent", "money", "duration", "ordinal"})
+
+SEVERITIES = ("error", "warning", "info")
+VERDICTS = ("contradiction", "attributed", "update", "weak")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of the corpus, with its metadata, as loaded."""
+
+    id: str
+    text: str
+    story: str = "."
+    lang: str | None = None
+    date: _dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None  # where it was read from, for messages
+
+    def meta(self) -> dict[str, Any]:
+        """The article's metadata as JSON-ready values."""
+        return {
+            "id": self.id,
+            "story": self.story,
+            "lang": self.lang,
+            "date": self.date.isoformat() if self.date else None,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A group of claims of one story that disagree, with a verdict."""
+
+    id: str
+    story: str
+    rule: str
+    subject: str
+    kind: str
+    unit: str | None
+    verdict: str
+    severity: str
+    explanation: str
+    claims: tuple[Mapping[str, Any], ...]
+    values: tuple[str, ...] = ()
+    extends: str | None = None  # id of the baseline entry this one extends
+    baseline_state: str = "new"  # new | unchanged (listed in the baseline)
+    baseline_note: str | None = None
+    baseline_status: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "id": self.id,
+            "story": self.story,
+            "rule": self.rule,
+            "subject": self.subject,
+            "kind": self.kind,
+            "unit": self.unit,
+            "verdict": self.verdict,
+            "severity": self.severity,
+            "explanation": self.explanation,
+            "values": list(self.values),
+            "baseline_state": self.baseline_state,
+            "claims": [dict(c) for c in self.claims],
+        }
+        if self.extends:
+            out["extends"] = self.extends
+        if self.baseline_status:
+            out["baseline_status"] = self.baseline_status
+        if self.baseline_note:
+            out["baseline_note"] = self.baseline_note
+        return out
+
+
+def empty_claims() -> pd.DataFrame:
+    """A claims frame with no rows and the fixed schema."""
+    return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in CLAIM_DTYPES.items()})
+
+
+def claims_frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build the claims DataFrame from complete claim rows; check its columns."""
+    if not rows:
+        return empty_claims()
+    frame = pd.DataFrame.from_records(list(rows), columns=list(CLAIM_FIELDS))
+    missing = frame[list(RULE_FIELDS)].isna().any()
+    if missing.any():
+        raise ValueError(f"claim rows miss required fields: {sorted(missing[missing].index)}")
+    frame["resolved"] = frame["resolved"].fillna(True)
+    frame = frame.astype({c: t for c, t in CLAIM_DTYPES.items() if c != "value"})
+    frame["value"] = frame["value"].astype(object)
+    return frame
+
+
+def json_value(v: Any) -> Any:
+    """A cell as plain JSON: NaN/NA become None, integral floats become int."""
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        if v.is_integer() and abs(v) < 2**53:
+            return int(v)
+        return v
+    if hasattr(v, "item"):  # numpy scalars
+        return json_value(v.item())
+    return v
+
+
+def claim_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The claims of a frame as JSON-ready dicts, in the schema's field order."""
+    cols = list(CLAIM_FIELDS)
+    return [
+        {c: json_value(v) for c, v in zip(cols, row)}
+        for row in frame[cols].itertuples(index=False, name=None)
+    ]
