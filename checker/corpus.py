@@ -222,12 +222,24 @@ class Loader:
         return art
 
     def _folder(self, root: Path, result: LoadResult) -> list[Article]:
-        files = []
+        """Articles of a folder tree, and of the .jsonl corpora it holds."""
+        files, corpora = [], []
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            files += [Path(dirpath) / f for f in sorted(filenames)
-                      if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
-        return self._files(files, root, result, root_display=str(root))
+            for f in sorted(filenames):
+                if f.startswith("."):
+                    continue
+                if f.lower().endswith(ARTICLE_SUFFIXES):
+                    files.append(Path(dirpath) / f)
+                elif f.lower().endswith(".jsonl"):
+                    corpora.append(Path(dirpath) / f)
+        out = self._files(files, root, result, root_display=str(root))
+        for c in corpora:
+            try:
+                out += self._jsonl(c, os.path.join(str(root), c.relative_to(root).as_posix()), result)
+            except InputError as e:
+                result.errors.append(e)
+        return out
 
     def _files(self, files: list[Path], root: Path, result: LoadResult, root_display: str | None) -> list[Article]:
         manifests: dict[Path, dict[str, dict[str, Any]]] = {}

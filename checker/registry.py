@@ -240,10 +240,12 @@ def select_rules(
     ``ignore`` removes, and wins over a less specific select.
     """
     select, ignore, extend_select = list(select), list(ignore), list(extend_select)
-    for sel in select + ignore + extend_select:
-        if not registry.matching(sel):
-            hint = registry.suggest(sel)
-            raise ConfigError(f"unknown rule selector {sel!r}" + (f" (did you mean {hint!r}?)" if hint else ""))
+    for key, sels in (("select", select), ("ignore", ignore), ("extend-select", extend_select)):
+        for sel in sels:
+            if not registry.matching(sel):
+                hint = registry.suggest(sel)
+                raise ConfigError(f"{key}: unknown rule id or prefix {sel!r}" + (f" (did you mean {hint!r}?)" if hint else "")
+                                  + "; 'recoupe rules' lists them")
     reasons: dict[str, str] = {}
     enabled: set[str] = set()
     base = select or ["ALL"]

@@ -52,7 +52,8 @@ def rules_markdown(registry: Registry) -> str:
     ]
     builtin = [r for r in registry.values() if r.origin == "builtin"]
     for r in builtin:
-        parts.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.type} | {r.summary.replace('|', '\\|')} |")
+        summary = r.summary.replace("|", "\\|")
+        parts.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.type} | {summary} |")
     parts.append("")
     for r in builtin:
         parts.append(f'<a id="{r.code.lower()}"></a>\n')

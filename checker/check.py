@@ -1,0 +1,202 @@
+"""Comparison: the claims of each story in, discrepancies out.
+
+Steps: extract the claims, run every enabled comparator rule on the claims table
+(each one groups and joins on its keys and returns findings: the row indexes of the
+claims involved plus a verdict, a severity and an explanation), apply the
+configured severity overrides, fingerprint each finding, apply the baseline, sort.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .registry import Registry, Rule, Selection
+from .schema import Article, Discrepancy, claim_records, json_value
+
+FINGERPRINT_VERSION = 1
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CompareContext:
+    """What a comparator sees besides the claims: settings and article metadata."""
+
+    tolerance: Mapping[str, float]
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    articles: Mapping[str, Article] = field(default_factory=dict)  # by article id
+
+
+def member_value(claim: Mapping[str, Any]) -> str:
+    """A claim's value as a short canonical string (fingerprints, tables)."""
+    v = claim.get("value")
+    low, high = claim.get("low"), claim.get("high")
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    text = "?" if v is None else str(v)
+    if claim.get("kind") not in ("role", "date", "time") and (low != high or low is None):
+        fmt = lambda x: "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))  # noqa: E731
+        text += f"[{fmt(low)},{fmt(high)}]"
+    return text
+
+
+def fingerprint(rule: str, story: str, subject: str, claims: Iterable[Mapping[str, Any]]) -> str:
+    """Content-only id: a versioned sha256 of rule, story, subject and the sorted,
+    de-duplicated (article, value) members. No line numbers, paths or ``hash()``."""
+    members = sorted({(c["doc"], member_value(c)) for c in claims})
+    payload = json.dumps({"v": FINGERPRINT_VERSION, "rule": rule, "story": story, "subject": subject,
+                          "members": members}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def members_of(d: Discrepancy) -> list[list[str]]:
+    return [list(m) for m in sorted({(c["doc"], member_value(c)) for c in d.claims})]
+
+
+@dataclass
+class CheckResult:
+    discrepancies: list[Discrepancy]
+    articles: list[Article]
+    claims: pd.DataFrame
+    rules: Mapping[str, Rule]
+    inputs: list[str] = field(default_factory=list)
+    fixed: list[dict[str, Any]] = field(default_factory=list)  # baseline entries not seen
+    baseline_path: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def new(self) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if d.baseline_state == "new"]
+
+    @property
+    def known(self) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if d.baseline_state != "new"]
+
+    def json_discrepancies(self) -> list[dict[str, Any]]:
+        return [d.to_json() for d in self.discrepancies]
+
+    def statistics(self) -> dict[str, Any]:
+        by_rule: dict[str, int] = {}
+        by_verdict: dict[str, int] = {}
+        by_severity: dict[str, int] = {}
+        for d in self.discrepancies:
+            by_rule[d.rule] = by_rule.get(d.rule, 0) + 1
+            by_verdict[d.verdict] = by_verdict.get(d.verdict, 0) + 1
+            by_severity[d.severity] = by_severity.get(d.severity, 0) + 1
+        return {
+            "articles": len(self.articles),
+            "stories": len({a.story for a in self.articles}),
+            "claims": int(len(self.claims)),
+            "discrepancies": len(self.discrepancies),
+            "new": len(self.new),
+            "known": len(self.known),
+            "fixed": len(self.fixed),
+            "by_rule": dict(sorted(by_rule.items())),
+            "by_verdict": dict(sorted(by_verdict.items())),
+            "by_severity": {s: by_severity[s] for s in SEVERITY_RANK if s in by_severity},
+        }
+
+
+def _sort_key(d: Discrepancy):
+    return (d.story, SEVERITY_RANK.get(d.severity, 9), d.rule, d.subject, d.id)
+
+
+def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: CompareContext,
+                   severity: Mapping[str, str] | None = None) -> list[Discrepancy]:
+    """Run the comparators; build fingerprinted, sorted discrepancies."""
+    severity = severity or {}
+    records = None
+    out: dict[str, Discrepancy] = {}
+    if claims.empty:
+        return []
+    claims = claims.reset_index(drop=True)
+    for rule in comparators:
+        for f in rule.func(claims, ctx):
+            if records is None:
+                records = claim_records(claims)
+            rows = sorted(set(int(i) for i in f["rows"]))
+            members = [records[i] for i in rows]
+            members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
+            if len({c["doc"] for c in members}) < 2:
+                continue
+            subject = f["subject"]
+            did = fingerprint(rule.code, f["story"], subject, members)
+            sev = f.get("severity") or rule.severity
+            if rule.code in severity and sev == rule.severity:  # the override replaces the default level
+                sev = severity[rule.code]
+            d = Discrepancy(
+                id=did,
+                story=f["story"],
+                rule=rule.code,
+                subject=subject,
+                kind=f.get("kind") or members[0]["kind"],
+                unit=f.get("unit"),
+                verdict=f.get("verdict", "contradiction"),
+                severity=sev,
+                explanation=f["explanation"],
+                claims=tuple(members),
+                values=tuple(f.get("values") or sorted({member_value(c) for c in members})),
+                extra=f.get("extra") or {},
+            )
+            out[did] = d
+    return sorted(out.values(), key=_sort_key)
+
+
+def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,
+                   settings=None, progress=None) -> CheckResult:
+    """Extract and compare: the whole check of a corpus, without the baseline."""
+    from .config import Settings
+    from .pipeline import Extractor
+
+    settings = settings or Settings()
+    ex = Extractor.from_registry(registry, selection, {"names": settings.names})
+    claims = ex.run(articles, progress)
+    comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
+    ctx = CompareContext(
+        tolerance=dict(settings.tolerance),
+        synonyms=dict(settings.synonyms),
+        names=dict(settings.names),
+        articles={a.id: a for a in articles},
+    )
+    severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
+    found = compare_claims(claims, comparators, ctx, severity)
+    return CheckResult(found, list(articles), claims, dict(registry))
+
+
+def fails(result: CheckResult, fail_on: str | None) -> bool:
+    """True when a new discrepancy is at least as severe as ``fail_on`` (any when None)."""
+    limit = SEVERITY_RANK[fail_on] if fail_on else max(SEVERITY_RANK.values())
+    return any(SEVERITY_RANK.get(d.severity, 0) <= limit for d in result.new)
+
+
+def with_baseline(result: CheckResult, baseline) -> CheckResult:
+    """Mark discrepancies the baseline lists, find entries that no longer occur and
+    new discrepancies that extend a known one."""
+    entries = {e["id"]: e for e in baseline.entries}
+    seen: set[str] = set()
+    marked = []
+    for d in result.discrepancies:
+        e = entries.get(d.id)
+        if e is not None:
+            seen.add(d.id)
+            d = replace(d, baseline_state="unchanged", baseline_status=e.get("status"), baseline_note=e.get("note"))
+        else:
+            members = {tuple(m) for m in members_of(d)}
+            for other in baseline.entries:
+                if (other["rule"], other["story"], other["subject"]) == (d.rule, d.story, d.subject) and \
+                        {tuple(m) for m in other["members"]} < members:
+                    d = replace(d, extends=other["id"])
+                    seen.add(other["id"])
+                    break
+        marked.append(d)
+    fixed = [e for e in baseline.entries if e["id"] not in seen]  # an extended entry is not fixed
+    return replace(result, discrepancies=marked, fixed=fixed, baseline_path=baseline.path)
+
+
+def json_ready(value: Any) -> Any:
+    return json_value(value)

@@ -1,0 +1,36 @@
+"""Plain text for a terminal, grouped by story (the default of ``recoupe check``).
+
+Shows the new discrepancies (those the baseline does not list) with their claims,
+and counts the known ones.
+"""
+from __future__ import annotations
+
+from itertools import groupby
+
+
+def _claim_line(c) -> str:
+    extra = []
+    if c.get("qualifier"):
+        extra.append(c["qualifier"])
+    if c.get("attribution"):
+        extra.append(f"selon/according to: {c['attribution']}")
+    tail = f" ({'; '.join(extra)})" if extra else ""
+    return f"    {c['doc']}:{c['line']}: «{c['text']}»{tail}"
+
+
+def render_check(report) -> str:
+    out = []
+    shown = report.new
+    for story, items in groupby(shown, key=lambda d: d.story):
+        out.append(f"story {story}")
+        for d in items:
+            ext = f" (extends {d.extends})" if d.extends else ""
+            out.append(f"  {d.severity} {d.rule} {d.verdict} [{d.id}]{ext}: {d.explanation}")
+            out.extend(_claim_line(c) for c in d.claims)
+        out.append("")
+    known = len(report.known)
+    if known:
+        out.append(f"{known} known discrepancies (in the baseline) not shown")
+    if not shown:
+        out.append("no new discrepancies")
+    return "\n".join(out).rstrip("\n") + "\n"

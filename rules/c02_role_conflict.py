@@ -1,0 +1,81 @@
+"""Articles of one story give the same person incompatible roles.
+
+An editor cares because a wrong title is a published error that readers notice at
+once: ``l'ancien président américain`` for the sitting president, a chancellor
+called a prime minister, a minister given the wrong country. Role claims (rule R01)
+are grouped by person within a story (name variants unified: Zelensky / Zelenskyy /
+Zelenski) and the distinct roles each article gives are compared with the role
+table of ``rules/_names.py``: a former and a sitting holder of the same office
+conflict; the same office for two different countries conflicts; a role that gives
+no country is compatible with the same office that gives one.
+
+Flags:
+- [fr] Le président américain Donald Trump a parlé. || L'ancien président américain Donald Trump a parlé.
+- [en] US President Donald Trump spoke on Monday. || Former US President Donald Trump spoke on Monday.
+
+Does not flag:
+- [fr] Le président ukrainien Volodymyr Zelensky est à Paris. || Le président Volodymyr Zelensky est à Paris.
+- [fr] Le chancelier allemand Friedrich Merz est arrivé. || Le chancelier allemand Friedrich Merz est reparti.
+
+Configuration: ``[tool.recoupe.names]`` adds name variants; ``[tool.recoupe.severity]
+C02 = …`` changes the severity (default error).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any, Iterable
+
+import pandas as pd
+
+CODE = "C02"
+NAME = "compare.role"
+TYPE = "comparator"
+KINDS = ("role",)
+LANGUAGES = ("fr", "en")
+SEVERITY = "error"
+
+
+@functools.lru_cache(maxsize=4096)
+def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
+    from ._names import roles_conflict
+
+    return bool(roles_conflict(a, b, lang_a, lang_b))
+
+
+def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+    roles = claims[(claims["kind"] == "role") & claims["subject"].notna() & claims["value"].notna()]
+    if roles.empty:
+        return
+    roles = roles.assign(value=roles["value"].astype(str), row=roles.index)
+    distinct = roles.drop_duplicates(["story", "subject", "doc", "value"])[["story", "subject", "doc", "value", "lang"]]
+    # join each person's distinct roles of one article with those of the other articles
+    pairs = distinct.merge(distinct, on=["story", "subject"], suffixes=("_a", "_b"))
+    pairs = pairs[(pairs["doc_a"] < pairs["doc_b"]) & (pairs["value_a"] != pairs["value_b"])]
+    if pairs.empty:
+        return
+    unique = pairs.drop_duplicates(["value_a", "value_b", "lang_a", "lang_b"])
+    verdicts = {
+        (va, vb, la, lb): _conflict(va, vb, la, lb)
+        for va, vb, la, lb in zip(unique["value_a"], unique["value_b"], unique["lang_a"], unique["lang_b"])
+    }
+    pairs = pairs[[verdicts[k] for k in zip(pairs["value_a"], pairs["value_b"], pairs["lang_a"], pairs["lang_b"])]]
+    if pairs.empty:
+        return
+    for (story, person), p in pairs.groupby(["story", "subject"], sort=True):
+        involved = set(zip(p["doc_a"], p["value_a"])) | set(zip(p["doc_b"], p["value_b"]))
+        members = roles[(roles["story"] == story) & (roles["subject"] == person)]
+        members = members[[(d, v) in involved for d, v in zip(members["doc"], members["value"])]]
+        by_value: dict[str, list[str]] = {}
+        for _, c in members.sort_values(["doc", "start"]).iterrows():
+            by_value.setdefault(c["value"], []).append(f"{c['doc']} l. {c['line']}")
+        parts = " vs ".join(f"«{v}» ({', '.join(dict.fromkeys(w))})" for v, w in sorted(by_value.items()))
+        yield {
+            "story": story,
+            "subject": person,
+            "kind": "role",
+            "unit": None,
+            "rows": list(members.index),
+            "verdict": "contradiction",
+            "severity": SEVERITY,
+            "explanation": f"{person}: {parts}: the articles give incompatible roles",
+        }

@@ -1,0 +1,213 @@
+"""An absolute calendar date: a day, a month of a year, or a year.
+
+An editor cares because two articles of one story that put the same event on
+different days (``jeudi 4 septembre`` / ``mercredi 3 septembre``) cannot both be
+right, and a date is the first thing a reader checks. The rule finds dates written
+out in full (``4 septembre 2025``, ``September 4, 2025``, ``le 1er septembre``),
+with a weekday (``jeudi 4 septembre``), in numbers (``2025-09-04``, ``04/09/2025``:
+day first in French, month first in English), months of a year (``en septembre
+2025`` → ``2025-09``) and years after a marker (``en 2022``, ``depuis 2014``, ``in
+1997`` → ``2022``). The value is ISO 8601 text at the precision written.
+
+A day without a year takes the year of the article date, the one of the three
+years around it that puts the day nearest to the article (and, given a weekday,
+that matches it). Without an article date the claim is unresolved
+(``resolved`` false) and its value is the ISO 8601 truncated form ``--09-04``.
+A year's marker other than ``en`` / ``in`` (``depuis``, ``avant``, ``since``) is
+kept as the qualifier. The span of a year includes its marker, so that a stray
+number claim on the bare year is dropped in favour of the date.
+
+Flags:
+- [fr] Les dirigeants sont réunis ce jeudi 4 septembre 2025 à Paris.
+- [fr] L'invasion a commencé en 2022.
+- [fr] Le décret du 04/09/2025 entre en vigueur le 1er octobre 2025.
+- [en] The summit took place on September 4, 2025 in Paris.
+- [en] The company has been listed since 2014.
+
+Does not flag:
+- [fr] Des troupes présentes sur le sol, en mer ou dans les airs.
+- [fr] «26 pays ont confirmé leur volonté», a-t-il dit.
+- [fr] Il a vendu 2000 exemplaires.
+- [en] — CNEWS (@CNEWS) September 4, 2025
+- [en] You may bring 4 friends.
+
+Configuration: none; month, weekday and year-marker words are in
+``rules/data/dates_fr.yaml`` and ``rules/data/dates_en.yaml``.
+
+Provenance: the dates of the seed articles (``jeudi 4 septembre``, ``en 2022``)
+and the tweet datelines they embed.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Any, Iterator
+
+from ._nlp import data
+
+CODE = "D01"
+NAME = "date.absolute"
+TYPE = "extractor"
+KINDS = ("date",)
+LANGUAGES = ("fr", "en")
+
+# A line that starts with a dash and holds an @handle is an embedded tweet's dateline.
+FURNITURE_RE = re.compile(r"^[ \t]*[—–][^\n]*@\w[^\n]*$", re.M)
+
+
+@functools.cache
+def lexicon(lang: str) -> dict[str, Any]:
+    """The date lexicon of a language (``rules/data/dates_<lang>.yaml``)."""
+    return data(f"dates_{'en' if lang == 'en' else 'fr'}.yaml")
+
+
+_SPACE_OR_QUOTE = re.compile(r"\\ |['’]")
+
+
+def _alt(words, title: bool = False, dots: bool = False) -> str:
+    """A regex alternation of words, longest first; with ``dots``, short words
+    (abbreviations such as ``sept``) take an optional dot."""
+    out = []
+    words = set(words)
+    for w in sorted(words, key=len, reverse=True):
+        p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
+        abbrev = dots and any(o != w and o.startswith(w) for o in words)
+        out.append(p + (r"\.?" if abbrev else ""))
+    return "|".join(out)
+
+
+@functools.cache
+def date_pattern(lang: str) -> re.Pattern[str]:
+    """One pattern holding every absolute-date family of a language, longest forms first."""
+    lx = lexicon(lang)
+    en = lang == "en"
+    month = _alt(lx["months"], title=en, dots=True)
+    weekday = _alt(lx["weekdays"], title=en)
+    markers = _alt(lx["year_markers"])
+    year = r"(?:1[6-9]|20)\d\d"
+    if en:
+        day_month = (
+            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{month})(?![\w])"
+            rf"(?:,?\s+(?P<y>{year})(?!\d))?"
+            rf"|(?:(?P<wd2>{weekday}),?\s+)?(?P<m2>{month})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w:.,]\d|\w)"
+            rf"(?:,?\s+(?P<y2>{year})(?!\d))?"
+        )
+    else:
+        first = "|".join(map(re.escape, lx["first_day"]))
+        day_month = (
+            rf"(?:(?P<wd>{weekday})\s+)?(?P<d>{first}|[0-3]?\d)\s+(?P<m>{month})(?![\w])"
+            rf"(?:\s+(?P<y>{year})(?!\d))?"
+        )
+    flags = "" if en else "(?i)"
+    marker_part = rf"(?i:{markers})" if en else rf"(?:{markers})"
+    return re.compile(
+        flags + r"(?<![\w/.-])(?:"
+        + day_month
+        + r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])"
+        + r"|(?P<n1>\d{1,2})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<ny>\d{4}(?![\d/.]|,\d)|\d{2}(?![\d/.,]))"
+        + rf"|(?P<mm>{month})\s+(?P<my>{year})(?!\d)"
+        + rf"|(?P<mk>{marker_part})(?:\s+|-)(?P<yy>{year})(?![\d])(?![.,]\d|\s\d)"
+        + ")"
+    )
+
+
+def furniture(ctx) -> list[tuple[int, int]]:
+    """Spans of page-furniture lines (tweet datelines) that hold no article claim."""
+    return ctx.memo("furniture_lines", lambda c: [m.span() for m in FURNITURE_RE.finditer(c.text)])
+
+
+def in_furniture(ctx, start: int) -> bool:
+    return any(s <= start < e for s, e in furniture(ctx))
+
+
+def _word_key(lx: dict, table: str, word: str) -> Any:
+    w = word.lower().replace("’", "'").rstrip(".")
+    return lx[table].get(w)
+
+
+def _day_number(tok: str, lx) -> int:
+    return 1 if tok.lower() in lx["first_day"] else int(tok)
+
+
+def _pick_year(day: int, month: int, ref: _dt.date, weekday: int | None) -> _dt.date | None:
+    """The date with this day and month nearest to ``ref`` (matching ``weekday`` if given)."""
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(_dt.date(y, month, day))
+        except ValueError:
+            continue
+    if weekday:
+        matching = [c for c in cands if c.isoweekday() == weekday]
+        cands = matching or cands
+    return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
+
+
+def _followed_by_count(text: str, end: int, lx) -> bool:
+    nxt = re.match(r"\s*(%|€|\$|[\w’']+)", text[end:end + 40])
+    return bool(nxt) and nxt.group(1).lower() in lx["not_year_after"]
+
+
+def _scan(ctx) -> list[dict[str, Any]]:
+    lx = lexicon(ctx.lang)
+    text, ref = ctx.text, ctx.date
+    rows: list[dict[str, Any]] = []
+    for m in date_pattern(ctx.lang).finditer(text):
+        if in_furniture(ctx, m.start()):
+            continue
+        g = m.groupdict()
+        row: dict[str, Any] = {"start": m.start(), "end": m.end(), "kind": "date", "unit": "date"}
+        try:
+            if g.get("d") or g.get("d2"):
+                d = _day_number(g.get("d") or g["d2"], lx)
+                mon = _word_key(lx, "months", g.get("m") or g["m2"])
+                wd_word = g.get("wd") or g.get("wd2")
+                wd = _word_key(lx, "weekdays", wd_word) if wd_word else None
+                y = g.get("y") or g.get("y2")
+                if y:
+                    row["value"] = _dt.date(int(y), mon, d).isoformat()
+                elif ref is not None:
+                    picked = _pick_year(d, mon, ref, wd)
+                    if picked is None:
+                        continue
+                    row["value"] = picked.isoformat()
+                else:
+                    _dt.date(2000, mon, d)  # validates day and month (2000 is a leap year)
+                    row["value"] = f"--{mon:02d}-{d:02d}"
+                    row["resolved"] = False
+            elif g.get("iy"):
+                row["value"] = _dt.date(int(g["iy"]), int(g["im"]), int(g["id"])).isoformat()
+            elif g.get("n1"):
+                a, b, y = int(g["n1"]), int(g["n2"]), g["ny"]
+                if len(y) == 2:
+                    if g["sep"] != "/":
+                        continue
+                    y = ("20" if int(y) < 70 else "19") + y
+                day, mon = (b, a) if ctx.lang == "en" else (a, b)
+                row["value"] = _dt.date(int(y), mon, day).isoformat()
+            elif g.get("mm"):
+                row["value"] = f"{int(g['my']):04d}-{_word_key(lx, 'months', g['mm']):02d}"
+            elif g.get("yy"):
+                if _followed_by_count(text, m.end(), lx):
+                    continue
+                marker = " ".join(g["mk"].lower().replace("’", "'").split())
+                row["value"] = g["yy"]
+                if marker not in lx["year_markers_neutral"]:
+                    row["qualifier"] = marker
+            else:
+                continue
+        except (ValueError, TypeError):
+            continue  # not a calendar date (day 31 of a 30-day month, month 13 ...)
+        rows.append(row)
+    return rows
+
+
+def scan(ctx) -> list[dict[str, Any]]:
+    """The absolute dates of an article, computed once per article (D02 reads them)."""
+    return ctx.memo("D01.dates", _scan)
+
+
+def extract(ctx) -> Iterator[dict[str, Any]]:
+    for row in scan(ctx):
+        yield dict(row)

@@ -1,0 +1,48 @@
+"""Interval compatibility on whole columns."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from checker.intervals import cross_doc_conflicts
+
+NaN = math.nan
+
+
+def frame(rows):
+    return pd.DataFrame(rows, columns=["g", "doc", "low", "high"])
+
+
+def test_exact_values_conflict_only_across_docs():
+    f = frame([
+        ("a", "d1", 26, 26), ("a", "d2", 35, 35),          # conflict across docs
+        ("b", "d1", 26, 26), ("b", "d1", 35, 35),          # same doc only: not a cross-article conflict
+        ("c", "d1", 90000, 100000), ("c", "d2", 98000, 98000),  # près de 100 000 vs 98 000
+    ])
+    got = cross_doc_conflicts(f, "g").to_dict()
+    assert got == {"a": True, "b": False, "c": False}
+
+
+def test_interval_against_values():
+    # une trentaine [25, 35] meets 31 and 26 but 26 and 35 do not meet each other
+    f = frame([("t", "d1", 25, 35), ("t", "d2", 31, 31), ("u", "d1", 25, 35), ("u", "d2", 40, 40)])
+    assert cross_doc_conflicts(f, "g").to_dict() == {"t": False, "u": True}
+
+
+def test_open_ends():
+    # plus de 20 [20, inf) vs 25: fine; moins de 10 (-inf, 10] vs 25: conflict
+    f = frame([("p", "d1", 20, NaN), ("p", "d2", 25, 25), ("m", "d1", NaN, 10), ("m", "d2", 25, 25)])
+    assert cross_doc_conflicts(f, "g").to_dict() == {"p": False, "m": True}
+
+
+def test_tolerance_widens_intervals():
+    f = frame([("x", "d1", 100, 100), ("x", "d2", 104, 104)])
+    assert cross_doc_conflicts(f, "g", 0.0).to_dict() == {"x": True}
+    assert cross_doc_conflicts(f, "g", 0.05).to_dict() == {"x": False}
+
+
+def test_conflict_found_when_min_high_is_own_doc():
+    # d1 holds both the smallest high and the largest low; d2 conflicts with d1's low
+    f = frame([("g", "d1", 10, 10), ("g", "d1", 50, 50), ("g", "d2", 12, 12)])
+    assert cross_doc_conflicts(f, "g").to_dict() == {"g": True}
