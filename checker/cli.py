@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Sequence
 
 from . import __version__
@@ -135,3 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("recoupe: interrupted")
         return 130
+    except Exception as e:  # a bug of recoupe's own: one line, unless asked for the trace
+        import os
+
+        if os.environ.get("RECOUPE_DEBUG"):
+            raise
+        _err(f"recoupe: internal error: {type(e).__name__}: {e} (set RECOUPE_DEBUG=1 for the traceback; please report it)")
+        return EXIT_ERROR

@@ -25,7 +25,11 @@ def _inputs(args: argparse.Namespace) -> list[str]:
 
 
 def _default_input() -> str:
-    return "seeds"
+    """``seeds/`` of the current folder, else the seeds shipped beside the package."""
+    if Path("seeds").is_dir():
+        return "seeds"
+    shipped = Path(__file__).resolve().parents[1] / "seeds"
+    return str(shipped) if shipped.is_dir() else "seeds"
 
 
 def settings_for(args: argparse.Namespace) -> Settings:

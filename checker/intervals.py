@@ -51,3 +51,62 @@ def cross_doc_conflicts(frame: pd.DataFrame, group: str, tolerance: pd.Series | 
     others_min = np.where(per_doc["doc"] == per_doc["doc1"], per_doc["h2"], per_doc["h1"])
     per_doc["conflict"] = per_doc["low"].to_numpy() > others_min
     return per_doc.groupby("g", sort=False)["conflict"].any()
+
+
+def anchor_keys(values: np.ndarray, tolerance: float) -> np.ndarray:
+    """Cluster stated values: sorted values closer than the relative tolerance share a key."""
+    order = np.argsort(values, kind="stable")
+    keys = np.empty(len(values), dtype=int)
+    key, prev = 0, None
+    for i in order:
+        v = values[i]
+        if prev is not None and not (abs(v - prev) <= tolerance * max(abs(v), abs(prev)) or v == prev):
+            key += 1
+        keys[i] = key
+        prev = v
+    return keys
+
+
+def unexplained_conflicts(docs, values, lows, highs, tolerance: float = 0.0,
+                          mention_docs=(), mention_values=()) -> list[tuple[int, int]]:
+    """Pairs of incompatible stated values that no article reconciles.
+
+    Claims are keyed by their stated value (``près de 100 000`` and ``100 000`` share
+    the key 100 000). Two keys ``a`` and ``b`` whose intervals do not meet conflict
+    only when some article states ``a`` but not ``b`` while another states ``b`` but
+    not ``a``: an article that states both has told the reader they are different
+    things, and an article that states one value the other also states agrees with
+    it on that value. ``mention_*`` are values an article states without a counted
+    noun (they reconcile, they never conflict). Returns pairs of keys, where keys
+    index the sorted distinct stated values (see :func:`anchor_keys`).
+
+    Cost: linear in the claims for a bounded number of distinct values.
+    """
+    values = np.asarray(values, dtype=float)
+    all_values = np.concatenate([values, np.asarray(mention_values, dtype=float)])
+    keys_all = anchor_keys(all_values, tolerance)
+    keys, mention_keys = keys_all[: len(values)], keys_all[len(values):]
+    low = np.asarray(lows, dtype=float)
+    high = np.asarray(highs, dtype=float)
+    low = np.where(np.isnan(low), -np.inf, low - tolerance * np.abs(low))
+    high = np.where(np.isnan(high), np.inf, high + tolerance * np.abs(high))
+    doc_sets: dict[int, set] = {}
+    hull: dict[int, list[float]] = {}
+    for k, d, lo, hi in zip(keys, docs, low, high):
+        doc_sets.setdefault(int(k), set()).add(d)
+        h = hull.setdefault(int(k), [lo, hi])
+        h[0], h[1] = min(h[0], lo), max(h[1], hi)
+    mentioned: dict[int, set] = {}
+    for k, d in zip(mention_keys, mention_docs):
+        mentioned.setdefault(int(k), set()).add(d)
+    ks = sorted(hull)
+    out = []
+    for i, a in enumerate(ks):
+        for b in ks[i + 1:]:
+            if hull[a][1] >= hull[b][0] and hull[b][1] >= hull[a][0]:
+                continue  # the intervals meet: compatible
+            da = doc_sets[a] | mentioned.get(a, set())
+            db = doc_sets[b] | mentioned.get(b, set())
+            if (doc_sets[a] - db) and (doc_sets[b] - da):
+                out.append((a, b))
+    return out

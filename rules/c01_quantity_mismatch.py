@@ -46,8 +46,9 @@ import functools
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
+import regex
 
-from checker.intervals import cross_doc_conflicts, widened
+from checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
 
 from ._nlp import data, lemma
 
@@ -167,14 +168,44 @@ def _verdict(g: pd.DataFrame, ctx) -> tuple[str, str, str] | None:
     return "contradiction", "error", "same predicate (" + next(iter(sorted(str(p) for p in g["predicate"].dropna().unique()))) + ")"
 
 
+MIN_CONTEXT_OVERLAP = 0.3
+
+# "7,2 milliards" / "$7.2 billion" is a rounded figure: it stands for [7.15, 7.25] billion.
+ROUNDED_RE = regex.compile(
+    r"(\d+)[.,](\d{1,2})\s*(?:millions?|milliards?|billions?|trillions?|mds?|md|mn|bn|m|k)\b", regex.I)
+
+
+def _rounding(frame: pd.DataFrame) -> pd.Series:
+    """Half a unit of the last written decimal of a scaled figure (0 for other figures)."""
+    out = []
+    for text, value in zip(frame["text"], frame["value"]):
+        m = ROUNDED_RE.search(str(text))
+        if not m:
+            out.append(0.0)
+            continue
+        written = float(f"{m.group(1)}.{m.group(2)}")
+        scale = float(value) / written if written else 0.0
+        out.append(0.5 * 10 ** -len(m.group(2)) * scale)
+    return pd.Series(out, index=frame.index, dtype=float)
+
+
+def _context_overlap(g: pd.DataFrame) -> float:
+    """Smallest overlap coefficient (shared / smaller set) of context lemmas between two articles."""
+    per_doc = [set(" ".join(x for x in s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+    best = 1.0
+    for i, a in enumerate(per_doc):
+        for b in per_doc[i + 1:]:
+            best = min(best, len(a & b) / min(len(a), len(b)) if a and b else 0.0)
+    return best
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     q = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].notna()]
-    needs = q["kind"].isin(NEEDS_SUBJECT)
-    q = q[~needs | (q["subject"].notna() & (q["subject"] != q["unit"]))]
     if q.empty:
         return
     q = _keys(q, ctx)
-    q = q.assign(gkey=_group_keys(q))
+    half = _rounding(q)
+    q = q.assign(gkey=_group_keys(q), low=q["low"] - half, high=q["high"] + half)
     tol = q["kind"].map(lambda k: float(ctx.tolerance.get(k, 0.0)))
     low, high = widened(q, tol)
     q = q.assign(_low=low, _high=high)
@@ -187,7 +218,17 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     dated = claims.loc[(claims["kind"] == "date") & claims["value"].notna() & claims["resolved"], ["doc", "sentence", "value"]]
     dated = dated.drop_duplicates(["doc", "sentence"]).rename(columns={"value": "event_date"})
     q = q.join(q[["doc", "sentence"]].merge(dated, on=["doc", "sentence"], how="left").set_index(q.index)["event_date"])
+    # figures stated without a counted noun reconcile a value ("… 142,500 troops" / "… which has 142,500")
+    bare = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].isna() & claims["doc"].isin(q["doc"])]
+    bare_by = {k: (g["doc"].to_numpy(), g["value"].astype(float).to_numpy()) for k, g in bare.groupby(["story", "kind"])}
     for key, g in q.groupby("gkey", sort=True):
+        mention_docs, mention_values = bare_by.get((g["story"].iloc[0], g["kind"].iloc[0]), ((), ()))
+        if not unexplained_conflicts(g["doc"].to_numpy(), g["value"].astype(float).to_numpy(), g["low"].to_numpy(),
+                                     g["high"].to_numpy(), float(ctx.tolerance.get(g["kind"].iloc[0], 0.0)),
+                                     mention_docs, mention_values):
+            continue
+        if g["kind"].iloc[0] in NEEDS_SUBJECT and not g["subject"].notna().all() and _context_overlap(g) < MIN_CONTEXT_OVERLAP:
+            continue  # a bare amount or rate: compared only when the sentences speak of the same things
         verdict = _verdict(g, ctx)
         if verdict is None:
             continue

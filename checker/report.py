@@ -1,0 +1,333 @@
+"""``recoupe report``: the editors' report, one self-contained HTML page or its Markdown twin.
+
+Steps: :func:`checker.gate.run_check` (load, extract, compare, baseline), then
+:func:`report_view` turns the finished :class:`~checker.check.CheckResult` into plain
+values (pure, testable), :func:`render_html` fills ``templates/report.html.j2``
+(Jinja2, autoescape on: article text, metadata and baseline notes are untrusted),
+and :func:`cmd_report` writes the file. The Markdown twin comes from
+:mod:`checker.formats.markdown_format`.
+
+The page loads nothing: a Content-Security-Policy forbids every network load, the
+styles and the small filter script are inline, the charts are inline SVG
+(:mod:`checker.svgchart`). It carries no timestamp: the same inputs give the same
+bytes, whatever the order of the files.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+from urllib.parse import urlsplit
+
+from .errors import RecoupeError
+
+EXIT_OK, EXIT_ERROR = 0, 2
+DEFAULT_OUTPUT = {"html": "reports/recoupe-report.html", "markdown": "reports/recoupe-report.md"}
+SEVERITY_ORDER = ("error", "warning", "info")
+VERDICT_ORDER = ("contradiction", "attributed", "update", "weak")
+NUMERIC_KINDS = frozenset({"quantity", "percent", "money", "duration", "ordinal"})
+CHART_MIN_ARTICLES = 3
+#: GitHub refuses comments over 65 536 characters; keep the Markdown twin well under.
+MARKDOWN_LIMIT = 60_000
+CONTEXT_CHARS = 160  # around a claim whose sentence cannot be found in the article
+
+
+# ---------------------------------------------------------------------------
+# pure helpers
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it may become a link (``http:`` or ``https:`` with a host), else None."""
+    if not url:
+        return None
+    url = str(url).strip()
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _date_key(article) -> tuple:
+    """Articles ordered by date, undated last, then by id."""
+    d = getattr(article, "date", None)
+    return (d is None, d.isoformat() if d else "", getattr(article, "id", ""))
+
+
+def _missing(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v)  # NaN and pd.NA
+    except TypeError:
+        return True
+
+
+def _str(v: Any) -> str | None:
+    return None if _missing(v) else str(v)
+
+
+def _float(v: Any) -> float | None:
+    if _missing(v):
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def highlight(claim: Mapping[str, Any], article) -> dict[str, str]:
+    """The claim in its sentence, split as before / mark / after.
+
+    The span comes from the claim's offsets in the article text, so the marked part
+    is exactly the claim's ``text``; the sentence around it is located in the
+    article text. Fallbacks: the claim's text inside its ``sentence``; a window of
+    the article around the offsets; the text alone.
+    """
+    text = _str(claim.get("text")) or ""
+    sentence = _str(claim.get("sentence")) or ""
+    body = getattr(article, "text", None) or ""
+    start, end = claim.get("start"), claim.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(body) \
+            and body[start:end] == text:
+        if sentence:
+            pos = body.find(sentence, max(0, end - len(sentence)))
+            while pos != -1 and pos <= start:
+                if pos + len(sentence) >= end:
+                    return {"before": sentence[: start - pos], "mark": text,
+                            "after": sentence[end - pos:], "where": "sentence"}
+                pos = body.find(sentence, pos + 1)
+        # no sentence found: a window of the article, cut at line ends
+        lo = max(body.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+        hi_nl = body.find("\n", end)
+        hi = min(hi_nl if hi_nl != -1 else len(body), end + CONTEXT_CHARS)
+        before, after = body[lo:start].lstrip(), body[end:hi].rstrip()
+        return {"before": ("…" if lo > 0 and body[lo - 1] != "\n" else "") + before, "mark": text,
+                "after": after + ("…" if hi < len(body) and body[hi] != "\n" else ""), "where": "article"}
+    if sentence and text and text in sentence:
+        i = sentence.find(text)
+        return {"before": sentence[:i], "mark": text, "after": sentence[i + len(text):], "where": "sentence"}
+    return {"before": "", "mark": text, "after": "", "where": "text"}
+
+
+def _article_view(a) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "story": a.story,
+        "lang": a.lang or "",
+        "date": a.date.isoformat() if a.date else None,
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "link": safe_url(a.url),
+        "label": a.title or a.id,
+        "short": a.source or a.title or a.id,
+    }
+
+
+def _value_text(c: Mapping[str, Any]) -> str:
+    from .check import member_value
+
+    return member_value(c)
+
+
+def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, Any]:
+    a = articles.get(c.get("doc"))
+    return {
+        "doc": c.get("doc"),
+        "line": c.get("line"),
+        "text": _str(c.get("text")) or "",
+        "value": _value_text(c),
+        "qualifier": _str(c.get("qualifier")),
+        "attribution": _str(c.get("attribution")),
+        "rule": _str(c.get("rule")),
+        "article": _article_view(a) if a is not None else {"id": c.get("doc"), "label": c.get("doc"), "link": None,
+                                                          "title": None, "source": None, "url": None, "date": None,
+                                                          "short": c.get("doc"), "story": None, "lang": ""},
+        "hl": highlight(c, a),
+    }
+
+
+def _chart(d, result, articles: Mapping[str, Any]) -> str:
+    """The SVG chart of the subject's value per article, when 3+ articles report it."""
+    from .svgchart import Point, value_chart
+
+    if d.kind not in NUMERIC_KINDS:
+        return ""
+    members = {(c["doc"], c["start"], c["end"]) for c in d.claims}
+    claims: dict[tuple, tuple[Mapping[str, Any], bool]] = {}
+    for c in d.claims:
+        claims[(c["doc"], c["start"], c["end"])] = (c, True)
+    frame = result.claims
+    if frame is not None and len(frame):
+        from .schema import claim_records
+
+        same = frame[(frame["story"] == d.story) & (frame["kind"] == d.kind) & (frame["subject"] == d.subject)]
+        if d.unit is not None and len(same):
+            same = same[same["unit"].isna() | (same["unit"] == d.unit)]
+        for c in claim_records(same):
+            key = (c["doc"], c["start"], c["end"])
+            claims.setdefault(key, (c, key in members))
+    if len({k[0] for k in claims}) < CHART_MIN_ARTICLES:
+        return ""
+    rows = []
+    for (doc, start, _end), (c, member) in claims.items():
+        a = articles.get(doc)
+        value = _float(c.get("value"))
+        if value is None:
+            continue
+        rows.append((_date_key(a) if a is not None else (True, "", doc), start, Point(
+            article=doc, label=(a.source or a.title or doc) if a is not None else doc,
+            date=a.date.isoformat() if a is not None and a.date else None,
+            value=value, low=_float(c.get("low")), high=_float(c.get("high")),
+            text=_str(c.get("text")) or "", member=member)))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    if len({r[2].article for r in rows}) < CHART_MIN_ARTICLES:
+        return ""
+    return value_chart([r[2] for r in rows], d.subject, d.unit)
+
+
+def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[str, Any]:
+    claims = sorted(d.claims, key=lambda c: (_date_key(articles[c["doc"]]) if c["doc"] in articles
+                                             else (True, "", c["doc"]), c["start"], c["end"]))
+    views = [_claim_view(c, articles) for c in claims]
+    by_article: dict[str, dict[str, Any]] = {}
+    for v in views:
+        entry = by_article.setdefault(v["doc"], {"article": v["article"], "texts": []})
+        if v["text"] not in entry["texts"]:
+            entry["texts"].append(v["text"])
+    return {
+        "n": i,
+        "id": d.id,
+        "short_id": d.id[:10],
+        "story": d.story,
+        "rule": d.rule,
+        "rule_title": getattr(result.rules.get(d.rule), "summary", None) if result.rules else None,
+        "subject": d.subject,
+        "kind": d.kind,
+        "unit": d.unit,
+        "verdict": d.verdict,
+        "severity": d.severity,
+        "severity_rank": SEVERITY_ORDER.index(d.severity) if d.severity in SEVERITY_ORDER else 9,
+        "explanation": d.explanation,
+        "values": list(d.values),
+        "claims": views,
+        "by_article": list(by_article.values()),
+        "n_articles": len(by_article),
+        "state": d.baseline_state,
+        "extends": d.extends,
+        "status": d.baseline_status,
+        "note": d.baseline_note,
+        "chart": _chart(d, result, articles),
+    }
+
+
+def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> list[tuple[str, int]]:
+    known = [(k, counts[k]) for k in order if k in counts]
+    return known + sorted((k, v) for k, v in counts.items() if k not in order)
+
+
+def report_view(result) -> dict[str, Any]:
+    """Everything the page shows, as plain values, in a fixed order."""
+    articles = {a.id: a for a in result.articles}
+    stats = result.statistics()
+    stories: dict[str, list] = {}
+    for a in sorted(result.articles, key=lambda a: (a.story, a.id)):
+        stories.setdefault(a.story, [])
+    ds = sorted(result.discrepancies, key=lambda d: (d.story, SEVERITY_ORDER.index(d.severity)
+                                                     if d.severity in SEVERITY_ORDER else 9,
+                                                     d.rule, d.subject, d.id))
+    for i, d in enumerate(ds):
+        stories.setdefault(d.story, []).append(_discrepancy_view(d, i, result, articles))
+    story_articles: dict[str, list] = {}
+    for a in sorted(result.articles, key=_date_key):
+        story_articles.setdefault(a.story, []).append(_article_view(a))
+    dates = [a.date for a in result.articles if a.date]
+    baseline = result.baseline_path
+    fixed = [{"id": e.get("id"), "rule": e.get("rule"), "story": e.get("story"), "subject": e.get("subject"),
+              "status": e.get("status", "known"), "note": e.get("note"), "decided": e.get("decided")}
+             for e in sorted(result.fixed, key=lambda e: str(e.get("id")))]
+    return {
+        "stats": stats,
+        "by_verdict": _ordered(stats["by_verdict"], VERDICT_ORDER),
+        "by_severity": _ordered(stats["by_severity"], SEVERITY_ORDER),
+        "inputs": sorted(dict.fromkeys(str(Path(p).as_posix()) for p in result.inputs)),
+        "newest": max(dates).isoformat() if dates else None,
+        "oldest": min(dates).isoformat() if dates else None,
+        "undated": sum(1 for a in result.articles if not a.date),
+        "baseline": Path(baseline).as_posix() if baseline else None,
+        "fixed": fixed,
+        "errors": sorted(result.errors),
+        "stories": [{"name": s, "label": s if s != "." else "(no story name)", "discrepancies": v,
+                     "articles": story_articles.get(s, [])}
+                    for s, v in sorted(stories.items())],
+        "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICT_ORDER)],
+        "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITY_ORDER)],
+    }
+
+
+def _environment():
+    import jinja2
+    import markupsafe
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["svg"] = markupsafe.Markup  # built by checker.svgchart, which escapes every label
+    return env
+
+
+def render_html(result) -> str:
+    """The self-contained HTML page."""
+    view = report_view(result)
+    return _environment().get_template("report.html.j2").render(**view)
+
+
+def render_markdown(result) -> str:
+    """The Markdown twin: the summary and the per-story tables of the Markdown formatter."""
+    try:
+        from .formats import markdown_format as md
+        parts = [md.render_summary(result), md.render_story_tables(result)]
+    except (ImportError, AttributeError) as e:
+        raise RecoupeError(f"the Markdown report needs checker.formats.markdown_format "
+                           f"(render_summary, render_story_tables): {e}") from None
+    text = "\n".join(p.strip("\n") + "\n" for p in parts if p and p.strip())
+    if len(text) > MARKDOWN_LIMIT:
+        cut = text.rfind("\n", 0, MARKDOWN_LIMIT - 200)
+        text = text[: cut + 1] + "\n_… truncated to fit a pull-request comment: see the HTML report for the rest._\n"
+    return text
+
+
+# ---------------------------------------------------------------------------
+# the command
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .commands import _write
+    from .gate import run_check
+
+    if not hasattr(args, "no_baseline"):
+        args.no_baseline = False
+    fmt = getattr(args, "format", None) or "html"
+    session, result, loaded = run_check(args)
+    text = render_markdown(result) if fmt == "markdown" else render_html(result)
+    output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
+    _write(text, output)
+    if not getattr(args, "quiet", False):
+        s = result.statistics()
+        n = s["discrepancies"]
+        print(f"recoupe: report written to {output} ({s['articles']} articles, {n} discrepanc{'y' if n == 1 else 'ies'})",
+              file=sys.stderr)
+    return EXIT_ERROR if loaded.errors else EXIT_OK

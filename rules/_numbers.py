@@ -1,0 +1,784 @@
+"""The shared number scanner of the number rules (N01 quantity, N02 percent, N03 money,
+N04 ordinal, D04 duration).
+
+:func:`mentions` scans an article's text once (memoised per article under the key
+``"numbers"``) for every numeric mention, in digits or in words, and classifies each
+one; each rule module keeps the mentions of its own kind. A mention is a claim row
+(``start, end, kind, value, low, high, unit, subject, qualifier``).
+
+How a text is read, in order:
+
+1. Page furniture is set aside: URLs (``pic.twitter.com/...``), ``@handles``,
+   ``#hashtags``, tweet datelines (``— CNEWS (@CNEWS) September 4, 2025``), list
+   numbers at the start of a line (``1.``, ``2)``), clock times (``10h30``,
+   ``14H00``, ``10:30``, ``3 pm``) and dates (``4 septembre 2025``, ``1er
+   septembre``, ``2025-09-04``, ``04/09/2025``, ``September 4, 2025``, ``May 4th``):
+   dates and times belong to the date rules.
+2. Digits, with the grouping the article's language uses (fr: ``100.000``,
+   ``100 000`` with U+0020/U+00A0/U+202F, ``1 234 567,89``, decimal ``1,5``; en:
+   ``100,000``, ``1 234 567.89``, ``12,34,567.89``, decimal ``1.5``; the other
+   language's unambiguous form is read too), signs, exponents (``1e10``,
+   ``1,1^23``), fractions (``3/4``, ``2 1/4``, ``¾``), suffixes (``12k``, ``10M``,
+   ``3 Md€``) and multiplier words (``1,5 million``, ``2 milliards``,
+   ``3 hundred``, ``13 lakh``; French ``billion`` is 10^12).
+3. Number words, by ``text_to_num.find_numbers`` over the remaining word tokens
+   (hyphens inside words split, so ``Vingt-six`` reads as ``Vingt six``), then
+   joined: fractions (``trois cinquièmes`` 0.6, ``un demi``, ``a fifth``,
+   ``1 sur 3``, ``one over three``, ``1 in twenty-one``), whole plus fraction
+   (``five and a quarter``, ``3 millions et demi``), fraction times multiplier
+   (``half million``, ``un demi-million``), English digit chains
+   (``3 hundred and 21``), signs (``minus five``, ``negative one``).
+   ``un/une/a/an/one`` alone is a count only before a unit or currency word
+   (``un an``, ``one dollar``), in a fraction or a multiplier, or, in English,
+   ``one`` before a noun and after no determiner (``one person``, not
+   ``that one is``).
+4. Approximate nouns and vague plurals: ``une trentaine de`` (30 in [25, 35]),
+   ``trois douzaines`` (36), ``des milliers de`` ([2000, 9999]) ... (intervals in
+   ``rules/data/numbers_*.yaml``).
+5. Classification by the words around the number: percent (``%``, ``pour cent``,
+   ``percent``; ``points de pourcentage``/``pts`` give unit ``pp``; a rate after it,
+   ``20 % par an``, gives unit ``%/an`` / ``%/year``), money (currency symbol, code
+   or word before or after; unit an ISO 4217 code, sub-units ``USD_cent``,
+   ``EUR_cent``, ``GBP_pence``), duration (a time unit after; unit the singular
+   lemma in the article's language: ``jour``, ``an``, ``day``, ``year``), ordinal
+   (``1er``, ``3e``, ``troisième``, ``21st``, ``third``), else quantity (unit and
+   subject from the counted noun, see N01). A 4-digit number 1800-2100 with no
+   counted noun, or after ``en``/``in``/a month, is a year and left to the date rules.
+6. A qualifier just before the number (``près de``, ``environ``, ``plus de``,
+   ``moins de``, ``d'ici`` / ``nearly``, ``about``, ``more than``, ``up to``)
+   turns the value into an interval, the word kept in ``qualifier``.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Any, Iterator
+
+import regex
+from text_to_num import find_numbers, text2num
+
+from ._nlp import data, lemma, stopwords
+
+LANGS = ("fr", "en")
+SPACE = "[ \t\u00a0\u202f]"
+HSP = r"[ \t\u00a0\u202f]"
+
+
+def _phrase(p: str) -> str:
+    """A lexicon phrase as a regex: spaces match runs of spaces, apostrophes both forms."""
+    out = []
+    for ch in p:
+        if ch == " ":
+            out.append(HSP + "+")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+def _alt(phrases) -> str:
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+# ----------------------------------------------------------------- lexicons, compiled once
+
+UNITS = data("units.yaml")
+SUFFIXES: dict[str, float] = {k: float(v) for k, v in UNITS["suffixes"].items()}
+SYMBOLS: dict[str, str] = UNITS["symbols"]
+_SYM_ALT = "|".join(regex.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+_SUF_ALT = "|".join(regex.escape(s) for s in sorted(SUFFIXES, key=len, reverse=True))
+
+FRACTION_RE = regex.compile(
+    r"(?<![\p{L}\p{N}/.,])(?:(?P<whole>\d+)" + HSP + r"+)?(?P<num>\d+)" + HSP + r"*/" + HSP + r"*(?P<den>\d+)(?![\p{N}/])"
+    r"|(?:(?<![\p{L}\p{N}/.,])(?P<whole2>\d+)" + HSP + r"*)?(?P<vulgar>[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
+)
+URL_RE = regex.compile(
+    r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|t\.co|bit\.ly|youtu\.be)/\S+"
+    r"|\b[\w.-]+\.(?:com|fr|org|net|io|be|ch|ca|uk|eu|info)/\S*|[@#][\p{L}\p{N}_]+"
+    r"|(?m:^[ \t]*[—–-][ \t].*\(@\w+\).*$)"     # tweet dateline: — CNEWS (@CNEWS) September 4, 2025
+    r"|(?m:^[ \t]*\d{1,2}[.)](?=[ \t]))"        # list numbering at the start of a line
+    r"|\b\d{1,2}" + HSP + r"?[hH]" + HSP + r"?\d{2}\b|\b\d{1,2}[hH](?![\p{L}\p{N}])"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?::\d{2})?" + HSP + r"?(?:[ap]\.?m\.?)(?![\p{L}])"
+    r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+)
+
+
+class _Lang:
+    """A language's lexicon compiled into patterns."""
+
+    def __init__(self, lang: str):
+        lx = data(f"numbers_{lang}.yaml")
+        self.lang = lang
+        self.stop = stopwords(lang)
+        self.mult = {k.lower(): float(v) for k, v in lx["multipliers"].items()}
+        self.fracw = {k.lower(): float(v) for k, v in lx["fraction_words"].items()}
+        self.frac_join = set(lx.get("fraction_joiners") or [])
+        self.frac_join_words = set(lx.get("fraction_joiners_words_only") or [])
+        self.and_words = set(lx.get("and_words") or [])
+        self.article_before = set(lx.get("article_before") or [])
+        self.approx = {k.lower(): tuple(float(x) for x in v) for k, v in lx["approx_nouns"].items()}
+        self.vague = {k: tuple(float(x) for x in v) for k, v in lx["vague"].items()}
+        self.durations = {k.lower(): v for k, v in lx["durations"].items()}
+        self.rates = lx.get("rate_after") or {}
+        self.year_before = {w.lower() for w in lx.get("year_before") or []}
+        months = list(lx["months"])
+        self.months = {m.lower() for m in months} | set(lx.get("months_cased") or [])
+        self.articles = {"fr": {"un", "une"}, "en": {"one", "a", "an"}}[lang]
+        self.words_cur: dict[str, str] = {k.lower(): v for k, v in UNITS["words"][lang].items()}
+        self.qual_kind: dict[str, str] = {}
+        for kind, words in lx["qualifiers"].items():
+            for w in words:
+                self.qual_kind[_fold_q(w)] = kind
+        self.sign_words = set(lx.get("sign_words") or [])
+
+        dec = lx["decimal"]
+        if lang == "fr":
+            body = (r"\d{1,3}(?:" + HSP + r"\d{3})+(?:,\d+)?(?![\d])"
+                    r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:,\d{3})+\.\d+"
+                    r"|\d{1,3}(?:\.\d{3})+(?![\d,]\d)|\d+\.\d+|\d+(?:,\d+)?|(?<![\S]),\d+")
+        else:
+            body = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+                    r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:" + HSP + r"\d{3})+(?:\.\d+)?(?![\d])"
+                    r"|\d+(?:\.\d+)?|(?<![\S])\.\d+")
+        self.dec = dec
+        mult_alt = _alt(self.mult)
+        ords = sorted(lx["ordinal_suffixes"], key=len, reverse=True)
+        self.digit_re = regex.compile(
+            r"(?<![\p{L}\p{N}_.,/])(?P<body>" + body + r")"
+            r"(?P<exp>[eE][+-]?\d+(?![\p{L}\p{N}])|\^[+-]?\d+)?"
+            r"(?:(?P<ord>" + "|".join(map(regex.escape, ords)) + r")(?![\p{L}\p{N}])"
+            r"|(?P<suf>" + _SUF_ALT + r")(?![\p{L}\p{N}])"
+            r"|" + HSP + r"(?P<suf2>M|Md|Mds|Mrd|k)(?=" + HSP + r"?[€$£¥])"
+            r"|(?:" + HSP + r"*-?" + HSP + r"*(?P<mul>(?i:" + mult_alt + r"))(?![\p{L}]))"
+            r"|(?P<unit>[a-zA-Zµ]{1,3})(?![\p{L}\p{N}]))?"
+        )
+        mon_i = [m for m in months]
+        mon = r"(?:(?i:" + _alt(mon_i) + r")\.?" + ("|May" if lang == "en" else "") + r")"
+        if lang == "fr":
+            date = (r"\b(?:1er|1re|\d{1,2})" + HSP + r"+" + mon + r"(?![\p{L}])(?:" + HSP + r"+\d{4})?"
+                    r"|(?<![\p{L}])" + mon + HSP + r"+\d{4}\b")
+        else:
+            date = (r"(?<![\p{L}])" + mon + HSP + r"+\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + HSP + r"+\d{4}\b)?"
+                    r"|\b\d{1,2}(?:st|nd|rd|th)?" + HSP + r"+(?:of" + HSP + r"+)?" + mon + r"(?![\p{L}])(?:,?" + HSP + r"+\d{4}\b)?"
+                    r"|(?<![\p{L}])" + mon + r",?" + HSP + r"+\d{4}\b")
+        self.date_re = regex.compile(date)
+        self.vague_re = regex.compile(r"(?<![\p{L}])(?i:" + _alt(self.vague) + r")")
+        self.qual_re = regex.compile(r"(?<![\p{L}\p{N}])(?i:" + _alt(self.qual_kind) + r")" + HSP + r"*$")
+        self.pct_after = regex.compile(
+            HSP + r"*(?:(?P<pp>(?i:" + _alt(lx["points_after"]) + r"))|(?P<pct>(?i:" + _alt(lx["percent_after"]) + r")))(?![\p{L}])")
+        self.pct_before = regex.compile(r"(?<![\p{L}])(?i:" + _alt(lx["percent_before"]) + r")" + HSP + r"*$")
+        self.rate_re = regex.compile(HSP + r"*(?P<rate>(?i:" + _alt(self.rates) + r"))(?![\p{L}])")
+        link = r"(?:(?i:de|d['’]|of|des)" + HSP + r"*)?"
+        self.cur_after = regex.compile(
+            HSP + r"*(?:-" + HSP + r"*)?(?P<link>" + link + r")(?:(?P<sym>" + _SYM_ALT + r")(?![\p{L}])|(?P<word>(?i:" + _alt(self.words_cur) + r"))(?![\p{L}]))")
+        self.cur_before = regex.compile(r"(?:(?<![\p{L}])|(?<=[$€£]))(?P<sym>" + _SYM_ALT + r")" + HSP + r"*$")
+        self.dur_after = regex.compile(HSP + r"*(?:-" + HSP + r"*)?(?P<dur>(?i:" + _alt(self.durations) + r"))(?![\p{L}])")
+        self.sign_re = regex.compile(r"(?<![\p{L}])(?i:" + "|".join(self.sign_words or ["(?!)"]) + r")" + HSP + r"+$")
+        self.not_ord_re = regex.compile(r"(?<![\p{L}])(?i:" + _alt(lx["not_ordinal"]) + r")(?![\p{L}])")
+        self.np_lead = regex.compile(HSP + r"*(?:(?:(?i:de|of(?:" + HSP + r"+the)?|des|du)(?![\p{L}])|(?i:d['’]))" + HSP + r"*)?")
+        self.word_re = regex.compile(HSP + r"*(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)")
+        if lang == "fr":
+            self.ord_word = regex.compile(r"(?i)(?:i[eè]mes?|premi[eè]re?s?|seconde?s?)$")
+        else:
+            self.ord_word = regex.compile(r"(?i)(?:first|second|third|th)s?$")
+        self.second_re = regex.compile(r"(?i)^seconde?s?$")
+
+
+def _fold_q(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+LEX = {lang: _Lang(lang) for lang in LANGS}
+TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{N}]")
+_ACCENT_FIX = [(regex.compile(r"(?i)ieme(s?)$"), r"ième\1"), (regex.compile(r"(?i)^zero$"), "zéro"),
+               (regex.compile(r"(?i)^premiere(s?)$"), r"première\1")]
+
+
+class _Tok:
+    """A token for ``text_to_num.find_numbers``."""
+
+    __slots__ = ("t", "s", "e")
+
+    def __init__(self, t: str, s: int, e: int):
+        self.t, self.s, self.e = t, s, e
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+class _Num:
+    __slots__ = ("start", "end", "value", "src", "ordinal", "mult", "article", "low", "high",
+                 "qualifier", "plain4", "unit", "den", "plural", "last")
+
+    def __init__(self, start, end, value, src, **kw):
+        self.start, self.end, self.value, self.src = start, end, value, src
+        self.ordinal = False
+        self.mult = 0.0
+        self.article = False
+        self.low = self.high = None
+        self.qualifier = None
+        self.plain4 = False
+        self.unit = None
+        self.den = 0.0
+        self.plural = False
+        self.last = ""
+        for k, v in kw.items():
+            setattr(self, k, v)
+
+
+# ----------------------------------------------------------------- digits
+
+def _digit_value(body: str, lang: str) -> float:
+    s = regex.sub(HSP, "", body)
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif "," in s:
+        if lang == "fr" and s.count(",") == 1:
+            s = s.replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif "." in s:
+        if s.count(".") > 1 or (lang == "fr" and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", s)):
+            s = s.replace(".", "")
+    if s.startswith("."):
+        s = "0" + s
+    return float(s)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _sign(text: str, start: int) -> int:
+    """Start of a minus sign attached to the number at ``start`` (or ``start``)."""
+    if start >= 1 and text[start - 1] in "-−":
+        before = text[start - 2] if start >= 2 else " "
+        if before.isspace() or before in "([=:;" or start == 1:
+            return start - 1
+    if start >= 2 and text[start - 1] == " " and text[start - 2] in "-−":
+        line_start = text.rfind("\n", 0, start - 2) + 1
+        if not text[line_start:start - 2].strip():
+            return start - 2
+    return start
+
+
+def _digits(text: str, L: _Lang, blocked: list[tuple[int, int]]) -> list[_Num]:
+    out: list[_Num] = []
+    taken: list[tuple[int, int]] = []
+    for m in FRACTION_RE.finditer(text):
+        s, e = m.span()
+        if _overlaps(blocked, s, e):
+            continue
+        if m.group("vulgar"):
+            v = unicodedata.numeric(m.group("vulgar"))
+            w = m.group("whole2")
+        else:
+            den = int(m.group("den"))
+            if den == 0:
+                continue
+            v = int(m.group("num")) / den
+            w = m.group("whole")
+        if w:
+            v += int(w)
+        s2 = _sign(text, s)
+        out.append(_Num(s2, e, -v if s2 < s else v, "digit"))
+        taken.append((s, e))
+    for m in L.digit_re.finditer(text):
+        s, e = m.span()
+        if _overlaps(blocked, s, e) or _overlaps(taken, s, e):
+            continue
+        if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
+            continue  # F-16, Covid-19: a name, not a number
+        body = m.group("body")
+        try:
+            v = _digit_value(body, L.lang)
+        except ValueError:
+            continue
+        exp = m.group("exp")
+        if exp:
+            v = v ** float(exp[1:]) if exp[0] == "^" else v * 10 ** int(exp[1:])
+        n = _Num(s, e, v, "digit")
+        if m.group("ord"):
+            n.ordinal = True
+        elif m.group("suf") or m.group("suf2"):
+            n.value = v * SUFFIXES[m.group("suf") or m.group("suf2")]
+        elif m.group("mul"):
+            n.mult = L.mult[m.group("mul").lower()]
+            n.value = v * n.mult
+        elif m.group("unit"):
+            n.unit = m.group("unit")
+            n.end = m.start("unit")
+        n.plain4 = not exp and not m.group("suf") and not m.group("mul") and regex.fullmatch(r"\d{4}", body) is not None
+        s2 = _sign(text, s)
+        if s2 < s:
+            n.start, n.value = s2, -n.value
+        out.append(n)
+    return out
+
+
+# ----------------------------------------------------------------- words
+
+def _tokens(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> list[_Tok]:
+    toks: list[_Tok] = []
+    res = sorted(reserved)
+    ri = 0
+    for m in TOKEN_RE.finditer(text):
+        s, e = m.span()
+        while ri < len(res) and res[ri][1] <= s:
+            ri += 1
+        if ri < len(res) and res[ri][0] < e:
+            if not toks or toks[-1].t != "§":
+                toks.append(_Tok("§", s, e))
+            continue
+        t = m.group()
+        if t == "-" and 0 < s and e < len(text) and text[s - 1].isalpha() and text[e].isalpha():
+            continue  # vingt-six -> vingt six
+        if L.lang == "fr" and t[0].isalpha():
+            for pat, rep in _ACCENT_FIX:
+                t = pat.sub(rep, t)
+        toks.append(_Tok(t, s, e))
+    return toks
+
+
+def _t2n(toks: list[_Tok], lang: str) -> float | None:
+    try:
+        return float(text2num(" ".join(t.t for t in toks), lang))
+    except ValueError:
+        return None
+
+
+def _ord_value(tok: _Tok, lang: str) -> float | None:
+    occ = find_numbers([tok], lang, 0.0)
+    return float(occ[0].value) if len(occ) == 1 else None
+
+
+def _split_occurrences(toks: list[_Tok], L: _Lang, occ: list) -> list:
+    """Undo text2num joins a fraction needs: "six millions et deux | tiers" -> 6e6, 2;
+    "quatre centièmes" (one ordinal, 400) -> quatre, centièmes (a fraction, 4/100)."""
+    out = []
+    for a, b, value, is_ord in occ:
+        nxt = toks[b].t.lower() if b < len(toks) else ""
+        if b - a >= 3 and (nxt in L.fracw or L.ord_word.search(nxt)):
+            k = max((i for i in range(a + 1, b - 1) if toks[i].t.lower() in L.and_words), default=None)
+            if k is not None:
+                left, right = _t2n(toks[a:k], L.lang), _t2n(toks[k + 1:b], L.lang)
+                if left is not None and right is not None:
+                    out += [(a, k, left, False), (k + 1, b, right, False)]
+                    continue
+        last = toks[b - 1].t.lower()
+        if b - a >= 2 and last.endswith("s") and L.ord_word.search(last) and last not in L.mult:
+            num, den = _t2n(toks[a:b - 1], L.lang), _ord_value(toks[b - 1], L.lang)
+            if num is not None and den and math.isclose(num * den, value):
+                out += [(a, b - 1, num, False), (b - 1, b, den, True)]
+                continue
+        out.append((a, b, value, is_ord))
+    return out
+
+
+def _words(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> tuple[list[_Num], list[_Tok]]:
+    toks = _tokens(text, L, reserved)
+    out: list[_Num] = []
+    if not toks:
+        return out, toks
+    occ = [(o.start, o.end, float(o.value), bool(o.is_ordinal)) for o in find_numbers(toks, L.lang, 0.0)]
+    occ = _split_occurrences(toks, L, occ)
+    used = {i for a, b, _, _ in occ for i in range(a, b)}
+    for a, b, value, is_ord in occ:
+        # a multiplier text2num does not read (trillion, lakh, French billion): one trillion
+        if b < len(toks) and b not in used and toks[b].t.lower() in L.mult and not is_ord \
+                and toks[b].t.lower() not in L.approx:
+            value *= L.mult[toks[b].t.lower()]
+            b += 1
+        first, last = toks[a], toks[b - 1]
+        n = _Num(first.s, last.e, value, "word")
+        lt = last.t.lower()
+        n.last = lt
+        n.ordinal = is_ord or bool(L.ord_word.search(lt))
+        n.plural = n.ordinal and lt.endswith("s")
+        if lt in L.mult:
+            n.mult = L.mult[lt]
+        if b - a == 1 and first.t.lower() in L.articles:
+            n.article = True
+        out.append(n)
+    for t in toks:
+        lt = t.t.lower()
+        if lt in L.fracw:
+            out.append(_Num(t.s, t.e, 1.0 / L.fracw[lt], "frac", den=L.fracw[lt], last=lt))
+        elif lt in L.approx:
+            v, lo, hi = L.approx[lt]
+            out.append(_Num(t.s, t.e, v, "approx", low=lo, high=hi, last=lt))
+    return out, toks
+
+
+# ----------------------------------------------------------------- joining
+
+_ART_BEFORE = regex.compile(r"(?<![\p{L}])(?i:(a|an|un|une|la|le|l['’]))" + HSP + r"+$")
+
+
+def _gap(text: str, a: _Num, b: _Num) -> str:
+    return text[a.end:b.start]
+
+
+def _is_space(g: str) -> bool:
+    return g == "" or g.isspace() or g.strip() == "-"
+
+
+def _join(text: str, L: _Lang, items: list[_Num]) -> list[_Num]:
+    items.sort(key=lambda n: (n.start, -n.end))
+    # approximate nouns: une trentaine, trois douzaines
+    out: list[_Num] = []
+    for n in items:
+        if n.src == "approx":
+            prev = out[-1] if out else None
+            if prev is not None and prev.src in ("word", "digit") and not prev.ordinal and _is_space(_gap(text, prev, n)) \
+                    and not (prev.article and L.lang == "fr"):
+                prev.value = prev.value * n.value
+                prev.end = n.end
+                if n.low != n.high and prev.article:
+                    prev.low, prev.high = n.low, n.high
+                    prev.qualifier = text[prev.start:n.end]
+                prev.article = False
+                prev.src = "word"
+                continue
+            if prev is not None and prev.article and _is_space(_gap(text, prev, n)):
+                out.pop()
+                n.start = prev.start
+            else:
+                m = _ART_BEFORE.search(text, 0, n.start)
+                if m is None or m.start() < n.start - 8:
+                    continue
+                n.start = m.start(1)
+            if n.low != n.high:
+                n.qualifier = " ".join(text[n.start:n.end].split())
+            else:
+                n.low = n.high = None
+            n.src = "word"
+            out.append(n)
+            continue
+        out.append(n)
+    items = out
+
+    # fractions: numerator + ordinal / fraction word
+    out = []
+    for n in items:
+        prev = out[-1] if out else None
+        is_den = (n.src == "frac") or (n.src == "word" and n.ordinal and (n.value >= 3 or n.plural))
+        if is_den and prev is not None and prev.src in ("word", "digit") and not prev.ordinal \
+                and _is_space(_gap(text, prev, n)) and prev.value != 0:
+            den = n.den if n.src == "frac" else n.value
+            if prev.article and n.src != "frac" and not _fraction_tail(text, n.end, L):
+                out.pop()  # "un troisième mandat": article + ordinal
+                out.append(n)
+                continue
+            prev.value = prev.value / den
+            prev.end, prev.src, prev.article, prev.mult = n.end, "fraction", False, 0.0
+            continue
+        if is_den and (n.src == "frac" or not n.plural):
+            m = _ART_BEFORE.search(text, max(0, n.start - 6), n.start)
+            if m and m.group(1).lower() in ("a", "an") and (n.src == "frac" or _fraction_tail(text, n.end, L)):
+                den = n.den if n.src == "frac" else n.value
+                n.value, n.start, n.src, n.ordinal = 1.0 / den, m.start(1), "fraction", False
+                out.append(n)
+                continue
+        if n.src == "frac":
+            # half alone is 0.5 (more than half); other fraction words count only when joined
+            n.src = "fraction" if (n.den == 2 and L.lang == "en") else "frac-alone"
+            out.append(n)
+            continue
+        out.append(n)
+    items = out
+
+    # fraction x multiplier (half million, un demi-million); whole + and + fraction; x sur y
+    out = []
+    for n in items:
+        prev = out[-1] if out else None
+        if prev is None:
+            out.append(n)
+            continue
+        gap = _gap(text, prev, n)
+        g = gap.strip().lower()
+        if prev.src in ("fraction", "frac-alone") and n.src == "word" and n.mult and n.value == n.mult and _is_space(gap):
+            prev.value *= n.mult
+            prev.end, prev.src, prev.mult = n.end, "word", n.mult
+            continue
+        if n.src == "fraction" and prev.src in ("word", "digit") and not prev.ordinal and g in L.and_words \
+                and n.value < 1 and (gap.startswith((" ", "\u00a0")) or gap == ""):
+            prev.value = prev.value + n.value * (prev.mult if prev.mult >= 1000 else 1.0)
+            prev.end, prev.article = n.end, False
+            continue
+        if n.src == "frac-alone" and prev.src in ("word", "digit") and g in L.and_words and n.den == 2:
+            prev.value = prev.value + n.value * (prev.mult if prev.mult >= 1000 else 1.0)
+            prev.end, prev.article = n.end, False
+            continue
+        if prev.src in ("word", "digit") and n.src in ("word", "digit") and not prev.ordinal and not n.ordinal and n.value:
+            words_side = prev.src == "word" or n.src == "word"
+            unit_after = L.dur_after.match(text, n.end) or L.cur_after.match(text, n.end) or L.cur_before.search(text, max(0, prev.start - 8), prev.start)
+            if (g in L.frac_join or (g in L.frac_join_words and words_side)) and not unit_after:
+                prev.value = prev.value / n.value
+                prev.end, prev.src, prev.article = n.end, "fraction", False
+                continue
+            if L.lang == "en" and prev.mult and g in ("", "and") and n.value < prev.mult \
+                    and not n.article:
+                prev.value += n.value
+                prev.end, prev.mult = n.end, n.mult
+                continue
+        out.append(n)
+    # signs in words: minus five, negative one
+    for n in out:
+        if L.sign_words and n.src != "approx":
+            m = L.sign_re.search(text, max(0, n.start - 12), n.start)
+            if m:
+                n.start, n.value, n.article = m.start(), -n.value, False
+    return [n for n in out if n.src != "frac" and n.src != "frac-alone"]
+
+
+def _fraction_tail(text: str, pos: int, L: _Lang) -> bool:
+    """After "un cinquième" / "a fifth": end, punctuation or de/of/et/and (a share, not a rank)."""
+    m = L.word_re.match(text, pos)
+    if m is None:
+        return True
+    w = m.group(1).lower()
+    return w in ("de", "des", "du", "d", "of", "et", "and", "sur", "over", "in") or w.startswith(("d'", "d’")) \
+        or bool(regex.match(r"[ \t]*[^\s\p{L}]", text[pos:pos + 3])) and not text[pos:pos + 1].isalpha()
+
+
+# ----------------------------------------------------------------- classification
+
+def _next_word(text: str, pos: int, L: _Lang) -> str | None:
+    m = L.word_re.match(text, pos)
+    return m.group(1) if m else None
+
+
+def _prev_word(text: str, pos: int) -> str | None:
+    m = regex.search(r"(\p{L}[\p{L}\p{M}]*)['’]?" + HSP + r"*$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else None
+
+
+def _verbish(w: str, lang: str) -> bool:
+    lw = w.lower().replace("’", "'")
+    if lang == "fr":
+        if lw.endswith("ment") and len(lw) > 6:
+            return True
+        lem = lemma(lw, lang)
+        return lem != lw and lem.endswith(("er", "ir", "re", "oir")) and lw not in (lem + "s", lem + "x", lem + "e", lem + "es")
+    if lw.endswith("ly") and len(lw) > 4:
+        return True
+    lem = lemma(lw, lang)
+    return lem != lw and lw.endswith(("ed", "ing"))
+
+
+def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str | None, str | None, int]:
+    """(unit, subject, end of the head noun) of the counted noun phrase after ``pos``."""
+    m = L.np_lead.match(text, pos)
+    p = m.end() if m else pos
+    words: list[tuple[str, int]] = []
+    while len(words) < 3:
+        wm = L.word_re.match(text, p)
+        if wm is None or wm.start(1) in starts:
+            break
+        w = wm.group(1)
+        lw = w.lower().replace("’", "'")
+        if lw in L.stop or lw.split("'")[0] in L.stop and "'" in lw or _verbish(w, L.lang):
+            break
+        if lw in L.mult or lw in L.durations:
+            break
+        if words and L.lang == "fr" and w[0].isupper():
+            break
+        words.append((w, wm.end(1)))
+        p = wm.end(1)
+    if not words:
+        return None, None, pos
+    lang = L.lang
+    if lang == "fr":
+        head = 0
+        keep = words[:3]
+    else:
+        head = 0
+        for i, (w, _) in enumerate(words):
+            lw = w.lower()
+            if lw.endswith("s") and lemma(lw, lang) != lw:
+                head = i
+        keep = words[:head + 1]
+    lemmas = [lemma(w, lang) for w, _ in keep]
+    return lemmas[head], " ".join(lemmas), keep[head][1]
+
+
+def _apply_qualifier(text: str, L: _Lang, n: _Num, row: dict[str, Any]) -> None:
+    start = row["start"]
+    m = L.qual_re.search(text, max(0, start - 40), start)
+    if not m:
+        return
+    q = " ".join(m.group(0).split())
+    kind = L.qual_kind.get(_fold_q(q))
+    if kind is None:
+        return
+    v = row["value"]
+    lo = row["low"] if row["low"] is not None else v
+    hi = row["high"] if row["high"] is not None else v
+    if kind == "near":
+        lo, hi = min(0.9 * lo, hi), min(hi, v)
+    elif kind == "about":
+        lo, hi = min(0.9 * lo, 1.1 * lo), max(1.1 * hi, 0.9 * hi)
+    elif kind == "min":
+        hi = None
+    elif kind == "max":
+        lo = 0.0 if hi >= 0 else None
+    if row.get("qualifier"):
+        q = q + ("" if q.endswith(("'", "’")) else " ") + row["qualifier"]
+    row.update(low=lo, high=hi, qualifier=q)
+    row["start"] = m.start()
+
+
+def _keep_article(text: str, n: _Num, L: _Lang) -> bool:
+    """Is a lone un/une/one/a a count here (before a unit or currency; English one + noun)?"""
+    if n.value != 1 or text[n.start:n.end].lower() in ("a", "an"):
+        return False
+    nxt = L.dur_after.match(text, n.end) or L.cur_after.match(text, n.end)
+    if nxt and not nxt.groupdict().get("link"):
+        return True
+    if L.lang == "en":
+        pw = _prev_word(text, n.start)
+        if pw and pw.lower() in L.article_before:
+            return False
+        w = _next_word(text, n.end, L)
+        if w is None or text[n.end:n.end + 1] not in (" ", "\u00a0"):
+            return False
+        lw = w.lower()
+        return lw not in L.stop and not _verbish(w, "en") and lw not in ("of",)
+    return False
+
+
+def scan(ctx) -> list[dict[str, Any]]:
+    """All numeric mentions of an article, classified (use :func:`mentions`)."""
+    text = ctx.text
+    L = LEX.get(ctx.lang) or LEX["fr"]
+    blocked = [m.span() for m in URL_RE.finditer(text)]
+    blocked += [m.span() for m in L.date_re.finditer(text)]
+    blocked.sort()
+    items = _digits(text, L, blocked)
+    vague = []
+    for m in L.vague_re.finditer(text):
+        if _overlaps(blocked, *m.span()):
+            continue
+        key = _fold_q(m.group())
+        spec = next((v for k, v in L.vague.items() if _fold_q(k) == key), None)
+        if spec is None:
+            continue
+        s, e = m.span()
+        tail = regex.search(HSP + r"+(?i:de|of)$|" + HSP + r"+(?i:d['’])$", m.group())
+        if tail:
+            e = s + tail.start()
+        vague.append(_Num(s, e, spec[0], "vague", low=spec[1], high=spec[2], qualifier=" ".join(text[s:e].split())))
+    reserved = blocked + [(n.start, n.end) for n in items] + [(n.start, n.end) for n in vague]
+    words, _toks = _words(text, L, reserved)
+    nums = _join(text, L, items + words) + vague
+    nums.sort(key=lambda n: n.start)
+    not_ord = [m.span() for m in L.not_ord_re.finditer(text)]
+    starts = {n.start for n in nums}
+    rows: list[dict[str, Any]] = []
+    last_end = -1
+    for n in nums:
+        if n.start < last_end:
+            continue
+        row = _classify(text, L, n, not_ord, starts)
+        if row is None:
+            continue
+        if row["kind"] != "ordinal":
+            _apply_qualifier(text, L, n, row)
+        if not (isinstance(row["value"], float) and math.isfinite(row["value"])):
+            continue
+        rows.append(row)
+        last_end = row["end"]
+    return rows
+
+
+def _classify(text: str, L: _Lang, n: _Num, not_ord, starts) -> dict[str, Any] | None:
+    row: dict[str, Any] = {"start": n.start, "end": n.end, "kind": "quantity", "value": float(n.value),
+                           "low": n.low, "high": n.high, "unit": None, "subject": None, "qualifier": n.qualifier}
+    if n.article and not _keep_article(text, n, L):
+        return None
+    if n.ordinal:
+        if _overlaps(not_ord, n.start, n.end):
+            return None
+        if n.src == "word" and L.second_re.match(n.last or ""):
+            pw = _prev_word(text, n.start)
+            if regex.search(r"\d" + HSP + r"*$", text[max(0, n.start - 3):n.start]) or \
+                    (pw and pw.lower() in ("de", "d", "of", "per", "par", "a", "une", "quelques", "few", "several", "plusieurs")):
+                return None
+        if n.src == "digit":
+            w = _next_word(text, n.end, L)
+            if w and (w.lower() in L.months or w in L.months):
+                return None
+        row.update(kind="ordinal")
+        return row
+    end = n.end
+    # percent
+    m = L.pct_after.match(text, end)
+    if m:
+        row.update(kind="percent", unit="pp" if m.group("pp") else "%", end=m.end())
+        r = L.rate_re.match(text, m.end())
+        if r and row["unit"] == "%":
+            rk = next((v for k, v in L.rates.items() if _fold_q(k) == _fold_q(r.group("rate"))), None)
+            if rk:
+                row.update(unit=f"%/{rk}", end=r.end())
+        _, subj, _e = _noun_phrase(text, row["end"], L, starts)
+        row["subject"] = subj
+        return row
+    m = L.pct_before.search(text, max(0, n.start - 30), n.start)
+    if m:
+        row.update(kind="percent", unit="%", start=m.start())
+        return row
+    # money
+    m = L.cur_after.match(text, end)
+    if m and (not m.group("link") or n.mult or n.src == "vague"):
+        cur = SYMBOLS.get(m.group("sym")) if m.group("sym") else L.words_cur.get(" ".join(m.group("word").lower().split()))
+        if cur and not (m.group("word") and m.group("word").lower() in ("livre", "livres") and not (n.mult or m.group("link"))):
+            row.update(kind="money", unit=cur, end=m.end())
+            row["subject"] = _noun_phrase(text, m.end(), L, starts)[1]
+            return row
+    m = L.cur_before.search(text, max(0, n.start - 8), n.start)
+    if m:
+        row.update(kind="money", unit=SYMBOLS[m.group("sym")], start=m.start())
+        row["subject"] = _noun_phrase(text, end, L, starts)[1]
+        return row
+    # duration
+    m = L.dur_after.match(text, end)
+    if m and not n.article or m and n.article:
+        if m:
+            row.update(kind="duration", unit=L.durations[m.group("dur").lower()], end=m.end())
+            return row
+    # year (left to the date rules)
+    if n.plain4 and 1800 <= n.value <= 2100:
+        pw = _prev_word(text, n.start)
+        if pw and (pw.lower() in L.year_before or pw.lower() in L.months or pw in L.months):
+            return None
+        unit, subj, _e = _noun_phrase(text, end, L, starts)
+        if unit is None:
+            return None
+    # quantity
+    if n.unit:
+        row["unit"] = n.unit
+        row["end"] = end + len(n.unit)
+        return row
+    unit, subj, head_end = _noun_phrase(text, end, L, starts)
+    row.update(unit=unit, subject=subj)
+    if unit is not None:
+        row["end"] = head_end  # the span covers the counted noun: "100.000 soldats"
+    return row
+
+
+def mentions(ctx, kind: str) -> Iterator[dict[str, Any]]:
+    """The article's numeric mentions of one kind, as claim rows (scan shared per article)."""
+    for row in ctx.memo("numbers", scan):
+        if row["kind"] == kind:
+            yield dict(row)

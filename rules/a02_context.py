@@ -1,0 +1,235 @@
+"""The predicate and the context words of a claim, to tell events apart.
+
+An editor cares because two figures about the same noun can describe different
+events: ``26 pays se sont engagés à participer à une force`` and ``un sommet qui
+vise à rassembler 35 pays`` do not contradict each other. The annotator gives each
+claim two fields the comparators use as evidence of "the same event":
+
+- ``predicate``: the lemma of the verb that governs the claim. The verb just before
+  the claim when the claim is its object or adjunct (``vise à rassembler 35 pays``
+  → ``rassembler``, ``a commencé à 10h30`` → ``commencer``; prepositions,
+  determiners, bound words and day words in between are skipped); otherwise the
+  first verb after the claim in its sentence, through auxiliaries (``ont été
+  déployés`` → ``déployer``), pronominal forms (``se regroupent`` → ``regrouper``)
+  and modal verbs (``vont être déployés``, ``vise à rassembler``). A speech verb
+  right before a claim (``police said 120 people were arrested``) yields to the
+  verb after the claim. Verbs are found with a lexicon of common verbs and simple
+  morphology (auxiliary + participle, ``se`` + verb, ``à`` / ``to`` + infinitive).
+- ``context``: up to twelve distinct content lemmas of the claim's sentence, the
+  nearest to the claim, sorted and space-separated: no stopwords, no numbers or
+  number words, no words of the claim's own span.
+
+Flags:
+- [fr] La manifestation a commencé à 10h30 devant la mairie.
+- [en] The protest started at 10:30 outside the town hall.
+
+Does not flag:
+- [fr] Bonjour à tous.
+- [en] Hello, world.
+
+Configuration: none; the verb lexicons are ``rules/data/context_fr.yaml`` and
+``rules/data/context_en.yaml``, stopwords ``rules/data/stopwords_<lang>.txt``.
+
+Provenance: the seed articles' figures (``26 pays ont confirmé``, ``qui vise à
+rassembler 35 pays``, ``100.000 soldats russes se regroupent``).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ._nlp import data, lemma, stopwords
+
+CODE = "A02"
+NAME = "claim.context"
+TYPE = "annotator"
+FIELD = "predicate"
+KINDS = ()
+LANGUAGES = ("fr", "en")
+
+MAX_CONTEXT = 12
+TOKEN_RE = regex.compile(
+    r"(?i)\b(?:qu|[dlnsjmtc])['’](?=\p{L})|\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*|\d[\d\s.,]*\d|\d|[^\s\p{L}\d]"
+)
+BRACKET_RE = regex.compile(r"\s*[(\[]\s*")
+CLAUSE_END = frozenset(".;:!?…")
+QUOTES = frozenset("\"«»“”'’()")
+# French finite endings that mark a verb form whose lemma is a verb (regroupent, rassemble ...).
+FR_FINITE = ("ent", "ons", "ez", "ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront", "it", "e")
+ADVERBS = frozenset({"pas", "aussi", "déjà", "encore", "également", "ne", "n'", "jamais", "plus", "bien",
+                     "not", "also", "already", "still", "never", "been"})
+FR_PARTICIPLE = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"))
+
+
+@functools.cache
+def lexicon(lang: str) -> dict[str, Any]:
+    raw = data(f"context_{'en' if lang == 'en' else 'fr'}.yaml")
+    norm = lambda ws: frozenset(str(w).lower().replace("’", "'") for w in ws or ())  # noqa: E731
+    return {k: norm(v) for k, v in raw.items()}
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    word: bool
+
+
+def _verb_lemma(low: str, lang: str) -> str:
+    lem = lemma(low, lang)
+    if lang == "en":
+        return lem
+    if lem.endswith(("er", "ir", "re", "oir")):
+        return lem
+    for suffix, repl in FR_PARTICIPLE:
+        if low.endswith(suffix):
+            return low[: -len(suffix)] + repl
+    return lem
+
+
+def _sentence(ctx, ss: int, se: int) -> tuple[list[Tok], list[str | None]]:
+    """Tokens of a sentence and, for each, the verb lemma when it is a (non-auxiliary) verb."""
+    lang = "en" if ctx.lang == "en" else "fr"
+    lx = lexicon(lang)
+    toks = []
+    for m in TOKEN_RE.finditer(ctx.text, ss, se):
+        t = m.group(0)
+        toks.append(Tok(m.start(), m.end(), t, t.lower().replace("’", "'"), t[0].isalpha()))
+    verbs: list[str | None] = [None] * len(toks)
+    after_aux = after_pron = after_inf = False
+    for i, tk in enumerate(toks):
+        if not tk.word:
+            if tk.text not in QUOTES:
+                after_aux = after_pron = after_inf = False
+            continue
+        low = tk.low
+        if low in lx["auxiliaries"]:
+            after_aux = True
+            continue
+        if low in lx["pronominal"] and lang == "fr":
+            after_pron = True
+            continue
+        if low in lx["infinitive_markers"]:
+            after_inf = True
+            continue
+        lem = _verb_lemma(low, lang)
+        is_verb = False
+        if after_aux or after_pron:
+            if lang == "fr":
+                is_verb = lem.endswith(("er", "ir", "re", "oir")) or lem in lx["verbs"]
+            else:
+                is_verb = low.endswith(("ed", "en", "ing")) or lem in lx["verbs"] or lem != low
+        elif after_inf or (i and lemma(toks[i - 1].low, lang) in lx["modals"]):
+            known = lem in lx["verbs"] or lem in lx["reporting"] or lem in lx["modals"]
+            if lang == "fr":
+                # an infinitive; a noun in -er ("danger") has a plural that lemmatises to it
+                is_verb = low.endswith(("er", "ir", "re")) and lem == low and (known or lemma(low + "s", lang) != low)
+            else:
+                is_verb = known
+        elif lem in lx["verbs"] or lem in lx["reporting"] or lem in lx["modals"]:
+            if lang == "fr":
+                # a finite form or an infinitive; a bare participle ("confirmées par") is adjectival
+                is_verb = (lem != low and low.endswith(FR_FINITE)) or low == lem
+            else:
+                is_verb = lem != low or low in lx["reporting"] | lx["verbs"]
+        if is_verb:
+            verbs[i] = lem
+        # an adverb keeps an auxiliary or pronoun pending ("a aussi dit", "ne se sont pas")
+        if is_verb or not (low.endswith(("ment", "ly")) or low in ADVERBS):
+            after_aux = after_pron = after_inf = False
+    return toks, verbs
+
+
+def _predicate(toks: list[Tok], verbs: list[str | None], s: int, e: int, lx, adjunct: bool) -> str | None:
+    first = next((i for i, t in enumerate(toks) if t.end > s), len(toks))
+    last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
+    reporting = None
+    # before the claim: the verb whose object or adjunct it is
+    skipped = 0
+    for i in range(first - 1, -1, -1):
+        t = toks[i]
+        if verbs[i]:
+            if verbs[i] in lx["reporting"] and not adjunct:
+                reporting = verbs[i]  # "said 120 protesters were arrested": the clause's verb wins
+                break
+            return _through_modal(toks, verbs, i, lx)
+        if (t.word and t.low in lx["skip_before"]) or t.low in ("'", "’"):
+            skipped += 1
+            if skipped > 5:
+                break
+            continue
+        break
+    # after the claim: the first verb of its clause
+    for i in range(last, min(len(toks), last + 14)):
+        t = toks[i]
+        if not t.word and t.text in CLAUSE_END:
+            break
+        if t.text == "," and i + 1 < len(toks) and toks[i + 1].low in lx["comma_clause"]:
+            break
+        if verbs[i]:
+            return _through_modal(toks, verbs, i, lx)
+    if reporting:
+        return reporting
+    # else the nearest verb before the claim in its clause ("veut contribuer à une hausse de 20 %")
+    for i in range(first - 1, -1, -1):
+        if not toks[i].word and toks[i].text in CLAUSE_END:
+            break
+        if verbs[i]:
+            return _through_modal(toks, verbs, i, lx)
+    return None
+
+
+def _through_modal(toks, verbs, i: int, lx) -> str:
+    """A modal verb's infinitive when one follows (``vise à rassembler``), else the verb."""
+    v = verbs[i]
+    if v in lx["modals"]:
+        for j in range(i + 1, min(len(toks), i + 5)):
+            if verbs[j]:
+                return verbs[j]
+            if not toks[j].word and toks[j].text not in QUOTES:
+                break
+    return v
+
+
+def _context(toks: list[Tok], verbs: list[str | None], s: int, e: int, lang: str, lx) -> str | None:
+    stop = stopwords(lang) | lx["extra_stopwords"] | lx["number_words"] | lx["auxiliaries"]
+    seen: dict[str, int] = {}
+    for t, verb in zip(toks, verbs):
+        if not t.word or (t.start < e and t.end > s) or len(t.low) < 3 or t.low in stop:
+            continue
+        lem = verb or lemma(t.low, lang)
+        if lem in stop or len(lem) < 3:
+            continue
+        dist = s - t.end if t.end <= s else t.start - e
+        if lem not in seen or dist < seen[lem]:
+            seen[lem] = dist
+    if not seen:
+        return None
+    near = sorted(seen, key=lambda w: (seen[w], w))[:MAX_CONTEXT]
+    return " ".join(sorted(near))
+
+
+def annotate(ctx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    lang = "en" if ctx.lang == "en" else "fr"
+    lx = lexicon(lang)
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        ss, se = ctx.sentence_at(row["start"])
+        toks, verbs = ctx.memo(f"A02.sentence.{ss}", lambda c, a=ss, b=se: _sentence(c, a, b))
+        s, e = row["start"], row["end"]
+        new = dict(row)
+        prev = out[-1] if out else None
+        if not new.get("predicate"):
+            if prev is not None and prev["end"] <= s and BRACKET_RE.fullmatch(ctx.text, prev["end"], s):
+                new["predicate"] = prev.get("predicate")  # "10h30 (08H30 GMT)": one event, two clocks
+            else:
+                new["predicate"] = _predicate(toks, verbs, s, e, lx, row.get("kind") in ("date", "time"))
+        if not new.get("context"):
+            new["context"] = _context(toks, verbs, s, e, lang, lx)
+        out.append(new)
+    return out

@@ -1,0 +1,158 @@
+"""A date given relative to the article's date: a weekday, yesterday, today, tomorrow.
+
+An editor cares because news copy dates events by weekday (``a annoncé jeudi``,
+``ce vendredi``, ``police said Monday``): two articles of one story that put one
+meeting on different days disagree even if neither writes the full date. With the
+article date known, the rule resolves the day to an ISO 8601 date.
+
+The window rule: a weekday alone or after ``ce`` / ``cette`` / ``this`` / ``on`` is
+the day of that name in the week ending on the article date, ``[date - 6, date]``
+(news reports what happened); when the clause is in the future tense (``se
+réuniront mercredi``, ``va présenter``, ``will meet``) it is the day in
+``[date, date + 6]``. ``prochain`` / ``next`` is the first such day after the
+article date, ``dernier`` / ``last`` the last one before it. ``hier`` /
+``aujourd'hui`` / ``demain`` (``yesterday`` / ``today`` / ``tomorrow``) are the
+article date minus one, plus zero, plus one day.
+
+Without an article date the claim is unresolved (``resolved`` false), its
+``qualifier`` holds the relative words (``ce vendredi``) and its value is a
+relative ISO 8601 form instead of a date: ``-W-5`` (the truncated form "Friday of
+the implied week") for a weekday, ``-P1D`` / ``P0D`` / ``P1D`` (an offset from the
+unknown article date) for yesterday, today, tomorrow. A weekday inside a full date
+(``jeudi 4 septembre``) is left to D01; ``la veille`` / ``le lendemain`` (``the day
+before``) are relative to another event and are skipped, as are habitual weekdays
+(``le lundi``, ``tous les lundis``).
+
+Flags:
+- [fr] Le président a annoncé jeudi un nouveau plan.
+- [fr] Ils se sont retrouvés ce vendredi au fort de Brégançon.
+- [fr] La réunion a eu lieu hier soir.
+- [en] Police said on Monday that the road was closed.
+- [en] The minister resigned yesterday.
+
+Does not flag:
+- [fr] Les dirigeants sont réunis ce jeudi 4 septembre 2025 à Paris.
+- [fr] Il est arrivé la veille et reparti le lendemain.
+- [fr] Le marché se tient le lundi.
+- [en] She left the day before the summit.
+
+Configuration: none; the words are in ``rules/data/dates_fr.yaml`` and
+``rules/data/dates_en.yaml``.
+
+Provenance: the seed articles (``a annoncé jeudi``, ``ce vendredi``, ``vendredi
+dernier``, ``mercredi``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Any, Iterator
+
+from .d01_date import _alt, in_furniture, lexicon, scan as absolute_dates
+
+CODE = "D02"
+NAME = "date.relative"
+TYPE = "extractor"
+KINDS = ("date",)
+LANGUAGES = ("fr", "en")
+
+# Future tense near a weekday: French future endings and "aller + infinitive"; English "will".
+FUTURE_RE = {
+    "fr": re.compile(r"(?i)\b(?:\w{2,}(?:era|eront|erons|erez|erai|ira|iront|dra|dront)|sera|seront|aura|auront|fera|feront|va|vont|allons)\b"),
+    "en": re.compile(r"(?i)\b(?:will|shall|'ll|’ll|is going to|are going to)\b"),
+}
+CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
+HABITUAL_RE = re.compile(r"(?i)\b(?:le|les|tous les|chaque|every)\s+$")
+
+
+@functools.cache
+def weekday_pattern(lang: str) -> re.Pattern[str]:
+    lx = lexicon(lang)
+    en = lang == "en"
+    weekday = _alt(lx["weekdays"], title=en)
+    rel = _alt(lx["relative_days"])
+    if en:
+        before = r"(?:(?P<pre>(?i:this|next|last|past|on))\s+)?"
+        after = ""
+    else:
+        before = rf"(?:(?P<pre>{_alt(lx['weekday_before'])})\s+)?"
+        after = rf"(?:\s+(?P<post>{_alt(lx['weekday_after'])})\b)?"
+    flags = "" if en else "(?i)"
+    return re.compile(
+        flags + rf"(?<![\w-])(?:{before}(?P<wd>{weekday})(?![\w-]){after}"
+        + (rf"|(?P<rel>(?i:{rel}))(?![\w-])" if en else rf"|(?P<rel>{rel})(?![\w-])") + ")"
+    )
+
+
+def _event_relative(text: str, start: int, lx) -> bool:
+    before = text[max(0, start - 20):start].lower().replace("’", "'")
+    return any(before.rstrip().endswith(w) for w in lx["event_relative"])
+
+
+def _future(ctx, start: int, end: int) -> bool:
+    """True when the clause around a weekday is in the future tense."""
+    text = ctx.text
+    s, e = ctx.sentence_at(start)
+    left = text[s:start]
+    stops = list(CLAUSE_STOP_RE.finditer(left))
+    if stops:
+        left = left[stops[-1].end():]
+    right = text[end:e]
+    stop = CLAUSE_STOP_RE.search(right)
+    if stop:
+        right = right[:stop.start()]
+    return bool(FUTURE_RE["en" if ctx.lang == "en" else "fr"].search(left + " " + right))
+
+
+def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date:
+    if mode == "next":
+        delta = (wd - ref.isoweekday()) % 7 or 7
+        return ref + _dt.timedelta(days=delta)
+    if mode == "last":
+        delta = (ref.isoweekday() - wd) % 7 or 7
+        return ref - _dt.timedelta(days=delta)
+    if mode == "future":
+        return ref + _dt.timedelta(days=(wd - ref.isoweekday()) % 7)
+    return ref - _dt.timedelta(days=(ref.isoweekday() - wd) % 7)
+
+
+def _offset_text(days: int) -> str:
+    return f"-P{-days}D" if days < 0 else f"P{days}D"
+
+
+def extract(ctx) -> Iterator[dict[str, Any]]:
+    lx = lexicon(ctx.lang)
+    text, ref = ctx.text, ctx.date
+    taken = [(r["start"], r["end"]) for r in absolute_dates(ctx)]
+    for m in weekday_pattern(ctx.lang).finditer(text):
+        if in_furniture(ctx, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        g = m.groupdict()
+        words = " ".join(m.group(0).lower().replace("’", "'").split())
+        row: dict[str, Any] = {"start": m.start(), "end": m.end(), "kind": "date", "unit": "date"}
+        if g["rel"]:
+            if _event_relative(text, m.start(), lx):
+                continue
+            days = lx["relative_days"][words]
+            if ref is not None:
+                row["value"] = (ref + _dt.timedelta(days=days)).isoformat()
+            else:
+                row.update(value=_offset_text(days), resolved=False, qualifier=words)
+            yield row
+            continue
+        if not g["pre"] and HABITUAL_RE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        wd = lx["weekdays"][g["wd"].lower()]
+        mod = (g.get("post") or g.get("pre") or "").lower()
+        mode = {"next": "next", "last": "last", "past": "last"}.get(mod) or lx["weekday_after"].get(mod)
+        if g["pre"] and g["pre"].lower() == "on" and ctx.lang == "en":
+            row["start"] = m.start("wd")  # "on Monday": the date is "Monday"
+        if mode is None:
+            mode = "future" if _future(ctx, m.start(), m.end()) else "window"
+        if ref is not None:
+            row["value"] = _resolve_weekday(ref, wd, mode).isoformat()
+        else:
+            qual = words if not (g["pre"] and g["pre"].lower() == "on") else g["wd"].lower()
+            row.update(value=f"-W-{wd}", resolved=False, qualifier=qual)
+        yield row
