@@ -216,10 +216,15 @@ def load_settings(inputs: list[str] | None = None, config_file: str | None = Non
             values["extra_rules"] = tuple(str((path.parent / p)) for p in values["extra_rules"])
         if "baseline" in values and not Path(values["baseline"]).is_absolute():
             values["baseline"] = str(path.parent / values["baseline"])
-    for k, v in (overrides or {}).items():
-        if v is not None and v != ():
-            values[k] = v
-            origins[k] = "command line"
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None and v != ()}
+    if "select" in overrides:  # a selection on the command line starts afresh
+        for k in ("ignore", "extend_select"):
+            if k in values and k not in overrides:
+                values.pop(k)
+                origins[k] = "reset by --select"
+    for k, v in overrides.items():
+        values[k] = v
+        origins[k] = "command line"
     settings = Settings(**values, path=str(path) if path else None)
     all_origins = {f.name: origins.get(f.name, "default") for f in fields(Settings) if f.name not in ("path", "origins")}
     return replace(settings, origins=MappingProxyType(all_origins))

@@ -17,8 +17,9 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import RecoupeError
@@ -61,12 +62,13 @@ def _date_key(article) -> tuple:
 
 
 def _missing(v: Any) -> bool:
-    if v is None:
-        return True
+    """None, NaN or pandas' NA (claim cells come from the claims frame)."""
+    import pandas as pd
+
     try:
-        return bool(v != v)  # NaN and pd.NA
-    except TypeError:
-        return True
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):  # not a scalar
+        return False
 
 
 def _str(v: Any) -> str | None:
@@ -321,11 +323,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not hasattr(args, "no_baseline"):
         args.no_baseline = False
     fmt = getattr(args, "format", None) or "html"
-    session, result, loaded = run_check(args)
+    _session, result, loaded = run_check(args)
     text = render_markdown(result) if fmt == "markdown" else render_html(result)
     output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
-    _write(text, output)
-    if not getattr(args, "quiet", False):
+    _write(text, None if output == "-" else output)  # "-": standard output (a PR comment in CI)
+    if not getattr(args, "quiet", False) and output != "-":
         s = result.statistics()
         n = s["discrepancies"]
         print(f"recoupe: report written to {output} ({s['articles']} articles, {n} discrepanc{'y' if n == 1 else 'ies'})",

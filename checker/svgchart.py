@@ -13,9 +13,9 @@ output is deterministic (coordinates rounded, no ids or random numbers).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
 
 WIDTH_PER_ARTICLE = 78
 MIN_WIDTH = 300
@@ -95,8 +95,8 @@ def value_chart(points: Sequence[Point], title: str, unit: str | None = None) ->
 
     label = f"{title}: value per article" + (f" ({unit})" if unit else "")
     out = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{HEIGHT}" '
-        f'viewBox="0 0 {width} {HEIGHT}" role="img" aria-label="{escape(label)}">',
+        (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{HEIGHT}" '
+         f'viewBox="0 0 {width} {HEIGHT}" role="img" aria-label="{escape(label)}">'),
         f"<title>{escape(label)}</title>",
     ]
     # axis and three gridlines

@@ -13,7 +13,8 @@ How a text is read, in order:
    numbers at the start of a line (``1.``, ``2)``), clock times (``10h30``,
    ``14H00``, ``10:30``, ``3 pm``) and dates (``4 septembre 2025``, ``1er
    septembre``, ``2025-09-04``, ``04/09/2025``, ``September 4, 2025``, ``May 4th``):
-   dates and times belong to the date rules.
+   dates and times belong to the date rules. Sports scores and vote tallies (``won 3-1``,
+   ``a 5-4 vote``, ``victoire 2-0``) are no quantities either.
 2. Digits, with the grouping the article's language uses (fr: ``100.000``,
    ``100 000`` with U+0020/U+00A0/U+202F, ``1 234 567,89``, decimal ``1,5``; en:
    ``100,000``, ``1 234 567.89``, ``12,34,567.89``, decimal ``1.5``; the other
@@ -26,7 +27,8 @@ How a text is read, in order:
    joined: fractions (``trois cinquièmes`` 0.6, ``un demi``, ``a fifth``,
    ``1 sur 3``, ``one over three``, ``1 in twenty-one``), whole plus fraction
    (``five and a quarter``, ``3 millions et demi``), fraction times multiplier
-   (``half million``, ``un demi-million``), English digit chains
+   (``half million``, ``half a million``, ``a quarter of a million``, ``un demi-million``),
+   English digit chains
    (``3 hundred and 21``), signs (``minus five``, ``negative one``).
    ``un/une/a/an/one`` alone is a count only before a unit or currency word
    (``un an``, ``one dollar``), in a fraction or a multiplier, or, in English,
@@ -34,15 +36,18 @@ How a text is read, in order:
    ``that one is``).
 4. Approximate nouns and vague plurals: ``une trentaine de`` (30 in [25, 35]),
    ``trois douzaines`` (36), ``des milliers de`` ([2000, 9999]) ... (intervals in
-   ``rules/data/numbers_*.yaml``).
+   ``rules/data/numbers_*.yaml``). After an article the nouns of ``approx_need_complement``
+   need their complement (``une quarantaine de pays``, not ``la quarantaine``; ``a score of``).
 5. Classification by the words around the number: percent (``%``, ``pour cent``,
-   ``percent``; ``points de pourcentage``/``pts`` give unit ``pp``; a rate after it,
-   ``20 % par an``, gives unit ``%/an`` / ``%/year``), money (currency symbol, code
-   or word before or after; unit an ISO 4217 code, sub-units ``USD_cent``,
-   ``EUR_cent``, ``GBP_pence``), duration (a time unit after; unit the singular
+   ``percent``; ``points de pourcentage``/``percentage points``/``pp`` give unit ``pp``,
+   ``basis points`` ``bp``; a rate after it, ``20 % par an``, gives unit ``%/an`` /
+   ``%/year``), money (currency symbol, code or word before or after, both for a doubled
+   currency ``$600 million dollars``; scale abbreviations ``$ 29.3 mil``, ``US$14b``; unit
+   an ISO 4217 code, sub-units ``USD_cent``, ``EUR_cent``, ``GBP_pence``; a rate after it
+   gives ``USD/hour``), duration (a time unit after; unit the singular
    lemma in the article's language: ``jour``, ``an``, ``day``, ``year``), ordinal
    (``1er``, ``3e``, ``troisième``, ``21st``, ``third``), else quantity (unit and
-   subject from the counted noun, see N01). A 4-digit number 1800-2100 with no
+   subject from the counted noun, see N01; a rate after it gives ``victime/jour``). A 4-digit number 1800-2100 with no
    counted noun, or after ``en``/``in``/a month, is a year and left to the date rules.
 6. A qualifier just before the number (``près de``, ``environ``, ``plus de``,
    ``moins de``, ``d'ici`` / ``nearly``, ``about``, ``more than``, ``up to``)
@@ -102,6 +107,20 @@ URL_RE = regex.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?::\d{2})?" + HSP + r"?(?:[ap]\.?m\.?)(?![\p{L}])"
     r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
 )
+# A pair N-M of small numbers: a sports score or a vote tally ("won 3-1", "a 5-4 vote") when N >= M
+# or when a score word (numbers_*.yaml) stands next to it; else a range ("10-15 soldiers").
+SCORE_RE = regex.compile(r"(?<![\p{L}\p{N}_.,/:-])(\d{1,2})[-–](\d{1,2})(?![\p{L}\p{N}%]|[.,:/-]\d)")
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _scores(text: str, L: "_Lang") -> list[tuple[int, int]]:
+    out = []
+    for m in SCORE_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        near = _WORD.findall(text[max(0, m.start() - 25):m.start()])[-3:] + _WORD.findall(text[m.end():m.end() + 20])[:2]
+        if a >= b or any(w.lower() in L.score_words for w in near):
+            out.append(m.span())
+    return out
 
 
 class _Lang:
@@ -131,6 +150,14 @@ class _Lang:
             for w in words:
                 self.qual_kind[_fold_q(w)] = kind
         self.sign_words = set(lx.get("sign_words") or [])
+        self.frac_mult_gap = {_fold_q(g) for g in lx.get("fraction_multiplier_gap") or []}
+        self.approx_need = {w.lower() for w in lx.get("approx_need_complement") or []}
+        self.approx_never_mult = {w.lower() for w in lx.get("approx_never_multiplied") or []}
+        self.unit_alias = {k.lower(): v for k, v in (lx.get("unit_aliases") or {}).items()}
+        self.not_counted = {w.lower().replace("’", "'") for w in lx.get("not_counted") or []}
+        self.ly_nouns = {w.lower() for w in lx.get("ly_nouns") or []}
+        self.score_words = {w.lower() for w in lx.get("score_words") or []}
+        self.money_scales = {k.lower(): float(v) for k, v in (lx.get("money_scales") or {}).items()}
 
         dec = lx["decimal"]
         if lang == "fr":
@@ -168,7 +195,17 @@ class _Lang:
         self.pct_after = regex.compile(
             HSP + r"*(?:(?P<pp>(?i:" + _alt(lx["points_after"]) + r"))|(?P<pct>(?i:" + _alt(lx["percent_after"]) + r")))(?![\p{L}])")
         self.pct_before = regex.compile(r"(?<![\p{L}])(?i:" + _alt(lx["percent_before"]) + r")" + HSP + r"*$")
-        self.rate_re = regex.compile(HSP + r"*(?P<rate>(?i:" + _alt(self.rates) + r"))(?![\p{L}])")
+        self.rate_unit = {_fold_q(k): v for k, v in self.rates.items()}
+        not_rate = lx.get("rate_not_before") or []
+        self.rate_re = regex.compile(
+            HSP + r"*(?P<rate>(?i:" + _alt(self.rates) + r"))(?![\p{L}])"
+            + (r"(?!" + HSP + r"+(?i:" + _alt(not_rate) + r")(?![\p{L}]))" if not_rate else ""))
+        self.approx_comp_re = regex.compile(
+            HSP + r"+(?:(?i:" + _alt(w for w in lx.get("approx_complement") or ["de"] if not w.endswith(("'", "’"))) + r")(?![\p{L}])"
+            + r"|(?i:d['’]))")
+        self.scale_re = regex.compile(
+            HSP + r"*(?P<sc>(?i:" + (_alt(self.money_scales) or "(?!)") + r"))(?![\p{L}\p{N}])")
+        self.bp_after = regex.compile(HSP + r"*(?i:" + (_alt(lx.get("basis_points_after") or []) or "(?!)") + r")(?![\p{L}])")
         link = r"(?:(?i:de|d['’]|of|des)" + HSP + r"*)?"
         self.cur_after = regex.compile(
             HSP + r"*(?:-" + HSP + r"*)?(?P<link>" + link + r")(?:(?P<sym>" + _SYM_ALT + r")(?![\p{L}])|(?P<word>(?i:" + _alt(self.words_cur) + r"))(?![\p{L}]))")
@@ -215,7 +252,7 @@ class _Tok:
 
 class _Num:
     __slots__ = ("start", "end", "value", "src", "ordinal", "mult", "article", "low", "high",
-                 "qualifier", "plain4", "unit", "den", "plural", "last")
+                 "qualifier", "plain4", "unit", "den", "plural", "last", "bare")
 
     def __init__(self, start, end, value, src, **kw):
         self.start, self.end, self.value, self.src = start, end, value, src
@@ -229,6 +266,7 @@ class _Num:
         self.den = 0.0
         self.plural = False
         self.last = ""
+        self.bare = False
         for k, v in kw.items():
             setattr(self, k, v)
 
@@ -416,7 +454,9 @@ def _words(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> tuple[list[_
             out.append(_Num(t.s, t.e, 1.0 / L.fracw[lt], "frac", den=L.fracw[lt], last=lt))
         elif lt in L.approx:
             v, lo, hi = L.approx[lt]
-            out.append(_Num(t.s, t.e, v, "approx", low=lo, high=hi, last=lt))
+            # no complement: "la quarantaine est obligatoire", "the final score" are no counts
+            bare = lt in L.approx_need and not L.approx_comp_re.match(text, t.e)
+            out.append(_Num(t.s, t.e, v, "approx", low=lo, high=hi, last=lt, bare=bare))
     return out, toks
 
 
@@ -441,7 +481,7 @@ def _join(text: str, L: _Lang, items: list[_Num]) -> list[_Num]:
         if n.src == "approx":
             prev = out[-1] if out else None
             if prev is not None and prev.src in ("word", "digit") and not prev.ordinal and _is_space(_gap(text, prev, n)) \
-                    and not (prev.article and L.lang == "fr"):
+                    and not (prev.article and L.lang == "fr") and not (n.bare and n.last in L.approx_never_mult):
                 prev.value = prev.value * n.value
                 prev.end = n.end
                 if n.low != n.high and prev.article:
@@ -449,6 +489,8 @@ def _join(text: str, L: _Lang, items: list[_Num]) -> list[_Num]:
                     prev.qualifier = text[prev.start:n.end]
                 prev.article = False
                 prev.src = "word"
+                continue
+            if n.bare:
                 continue
             if prev is not None and prev.article and _is_space(_gap(text, prev, n)):
                 out.pop()
@@ -507,7 +549,8 @@ def _join(text: str, L: _Lang, items: list[_Num]) -> list[_Num]:
             continue
         gap = _gap(text, prev, n)
         g = gap.strip().lower()
-        if prev.src in ("fraction", "frac-alone") and n.src == "word" and n.mult and n.value == n.mult and _is_space(gap):
+        if prev.src in ("fraction", "frac-alone") and n.src == "word" and n.mult and n.value == n.mult \
+                and (_is_space(gap) or _fold_q(gap) in L.frac_mult_gap):
             prev.value *= n.mult
             prev.end, prev.src, prev.mult = n.end, "word", n.mult
             continue
@@ -577,8 +620,8 @@ def _verbish(w: str, lang: str) -> bool:
     return lem != lw and lw.endswith(("ed", "ing"))
 
 
-def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str | None, str | None, int]:
-    """(unit, subject, end of the head noun) of the counted noun phrase after ``pos``."""
+def _np_words(text: str, pos: int, L: _Lang, starts: set[int]) -> list[tuple[str, int]]:
+    """The up to three words of the counted noun phrase after ``pos`` (word, end)."""
     m = L.np_lead.match(text, pos)
     p = m.end() if m else pos
     words: list[tuple[str, int]] = []
@@ -588,7 +631,8 @@ def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str |
             break
         w = wm.group(1)
         lw = w.lower().replace("’", "'")
-        if lw in L.stop or lw.split("'")[0] in L.stop and "'" in lw or _verbish(w, L.lang):
+        if lw in L.stop or lw.split("'")[0] in L.stop and "'" in lw or lw in L.not_counted \
+                or (_verbish(w, L.lang) and lw not in L.ly_nouns):
             break
         if lw in L.mult or lw in L.durations:
             break
@@ -596,6 +640,12 @@ def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str |
             break
         words.append((w, wm.end(1)))
         p = wm.end(1)
+    return words
+
+
+def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str | None, str | None, int]:
+    """(unit, subject, end of the head noun) of the counted noun phrase after ``pos``."""
+    words = _np_words(text, pos, L, starts)
     if not words:
         return None, None, pos
     lang = L.lang
@@ -603,13 +653,15 @@ def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str |
         head = 0
         keep = words[:3]
     else:
-        head = 0
+        # the last plural noun ("Russian soldiers"); else the first lower-case word after
+        # capitalised modifiers ("one Russian soldier"), else the first word
+        head = next((i for i, (w, _) in enumerate(words) if not w[0].isupper()), 0) if len(words) > 1 else 0
         for i, (w, _) in enumerate(words):
             lw = w.lower()
             if lw.endswith("s") and lemma(lw, lang) != lw:
                 head = i
         keep = words[:head + 1]
-    lemmas = [lemma(w, lang) for w, _ in keep]
+    lemmas = [L.unit_alias.get(w.lower(), lemma(w, lang)) for w, _ in keep]
     return lemmas[head], " ".join(lemmas), keep[head][1]
 
 
@@ -653,8 +705,14 @@ def _keep_article(text: str, n: _Num, L: _Lang) -> bool:
         w = _next_word(text, n.end, L)
         if w is None or text[n.end:n.end + 1] not in (" ", "\u00a0"):
             return False
-        lw = w.lower()
-        return lw not in L.stop and not _verbish(w, "en") and lw not in ("of",)
+        if w.lower() == "of":
+            return False
+        # one + a single noun, maybe after capitalised modifiers ("one soldier", "one Russian
+        # soldier"); "one slim chance" (an adjective first) is the article-like one, not a count
+        words = _np_words(text, n.end, L, set())
+        if not words or words[0][0] != w:
+            return False
+        return len(words) == 1 or (all(x[0].isupper() for x, _ in words[:-1]) and not words[-1][0][0].isupper())
     return False
 
 
@@ -664,6 +722,7 @@ def scan(ctx) -> list[dict[str, Any]]:
     L = LEX.get(ctx.lang) or LEX["fr"]
     blocked = [m.span() for m in URL_RE.finditer(text)]
     blocked += [m.span() for m in L.date_re.finditer(text)]
+    blocked += _scores(text, L)
     blocked.sort()
     items = _digits(text, L, blocked)
     vague = []
@@ -726,11 +785,14 @@ def _classify(text: str, L: _Lang, n: _Num, not_ord, starts) -> dict[str, Any] |
     m = L.pct_after.match(text, end)
     if m:
         row.update(kind="percent", unit="pp" if m.group("pp") else "%", end=m.end())
-        r = L.rate_re.match(text, m.end())
-        if r and row["unit"] == "%":
-            rk = next((v for k, v in L.rates.items() if _fold_q(k) == _fold_q(r.group("rate"))), None)
-            if rk:
-                row.update(unit=f"%/{rk}", end=r.end())
+        if row["unit"] == "%":
+            _add_rate(text, L, row, row["end"])
+        _, subj, _e = _noun_phrase(text, row["end"], L, starts)
+        row["subject"] = subj
+        return row
+    m = L.bp_after.match(text, end)
+    if m:
+        row.update(kind="percent", unit="bp", end=m.end())
         _, subj, _e = _noun_phrase(text, row["end"], L, starts)
         row["subject"] = subj
         return row
@@ -740,16 +802,33 @@ def _classify(text: str, L: _Lang, n: _Num, not_ord, starts) -> dict[str, Any] |
         return row
     # money
     m = L.cur_after.match(text, end)
-    if m and (not m.group("link") or n.mult or n.src == "vague"):
+    scale = None
+    if m is None:
+        sc = L.scale_re.match(text, end)   # "29.3 mil dollars"
+        if sc is not None:
+            m = L.cur_after.match(text, sc.end())
+            scale = L.money_scales[sc.group("sc").lower()] if m else None
+    before = L.cur_before.search(text, max(0, n.start - 8), n.start)
+    if m and (not m.group("link") or n.mult or scale or n.src == "vague"):
         cur = SYMBOLS.get(m.group("sym")) if m.group("sym") else L.words_cur.get(" ".join(m.group("word").lower().split()))
         if cur and not (m.group("word") and m.group("word").lower() in ("livre", "livres") and not (n.mult or m.group("link"))):
+            if before and "_" not in cur:
+                # a doubled currency, "$600 million dollars": one amount; the symbol says more
+                # ("C$ 5 million dollars" is CAD)
+                row["start"], cur = before.start(), SYMBOLS[before.group("sym")]
             row.update(kind="money", unit=cur, end=m.end())
-            row["subject"] = _noun_phrase(text, m.end(), L, starts)[1]
+            _scale(row, scale)
+            _add_rate(text, L, row, row["end"])
+            row["subject"] = _noun_phrase(text, row["end"], L, starts)[1]
             return row
-    m = L.cur_before.search(text, max(0, n.start - 8), n.start)
-    if m:
-        row.update(kind="money", unit=SYMBOLS[m.group("sym")], start=m.start())
-        row["subject"] = _noun_phrase(text, end, L, starts)[1]
+    if before:
+        row.update(kind="money", unit=SYMBOLS[before.group("sym")], start=before.start())
+        sc = L.scale_re.match(text, end) if not n.mult else None   # "$ 29.3 mil", "US$14b"
+        if sc is not None:
+            row["end"] = sc.end()
+            _scale(row, L.money_scales[sc.group("sc").lower()])
+        _add_rate(text, L, row, row["end"])
+        row["subject"] = _noun_phrase(text, row["end"], L, starts)[1]
         return row
     # duration
     m = L.dur_after.match(text, end)
@@ -774,7 +853,32 @@ def _classify(text: str, L: _Lang, n: _Num, not_ord, starts) -> dict[str, Any] |
     row.update(unit=unit, subject=subj)
     if unit is not None:
         row["end"] = head_end  # the span covers the counted noun: "100.000 soldats"
+        words = _np_words(text, end, L, starts)
+        if not _add_rate(text, L, row, head_end) and words and words[-1][1] > head_end:
+            _add_rate(text, L, row, words[-1][1])   # "8 000 victimes civiles par jour"
+    else:
+        _add_rate(text, L, row, end)
     return row
+
+
+def _scale(row: dict[str, Any], factor: float | None) -> None:
+    if factor:
+        for k in ("value", "low", "high"):
+            if row.get(k) is not None:
+                row[k] = row[k] * factor
+
+
+def _add_rate(text: str, L: _Lang, row: dict[str, Any], pos: int) -> bool:
+    """A rate right after ``pos`` ("par jour", "a year", "/hour") appends ``/<period>`` to the
+    unit ("victime/jour", "USD/hour", "%/an") and extends the span."""
+    r = L.rate_re.match(text, pos)
+    if r is None:
+        return False
+    period = L.rate_unit.get(_fold_q(r.group("rate")))
+    if period is None:
+        return False
+    row.update(unit=f"{row['unit'] or ''}/{period}", end=r.end())
+    return True
 
 
 def mentions(ctx, kind: str) -> Iterator[dict[str, Any]]:

@@ -13,9 +13,12 @@ Flags:
 Does not flag:
 - [fr] Vingt pays ont signé.
 - [en] Twenty countries signed.
+- [en] The Sensex rose 100 pts on Monday.
 
 Units: ``%`` for a percentage (value as written: ``20 %`` -> 20), ``pp`` for percentage points
-(``points de pourcentage``, ``percentage points``, ``pts``). A rate right after it gives the unit
+(``points de pourcentage``, ``points de %``, ``percentage points``, ``pp``; ``pts``/``pt`` alone
+are index points, a quantity with unit ``point``, see N01), ``bp`` for basis points (``basis
+points``, ``points de base``; 100 bp = 1 pp, never compared with pp). A rate right after it gives the unit
 ``%/<period>`` in the article's language (``20 % par an`` -> ``%/an``; ``20 percent a year`` ->
 ``%/year``), so that a yearly rate is never compared with a flat percentage; ``subject`` is the
 noun after it (``20 % des soldats`` -> ``soldat``). Qualifiers give intervals as in N01.

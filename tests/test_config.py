@@ -106,12 +106,16 @@ def test_tolerance_and_severity(tmp_path):
 
 def test_config_command_shows_origins(tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.recoupe]\nignore = ["R"]\nexclude = ["drafts/*"]\n')
-    done = run_cli("config", tmp_path, "--select", "C")
+    done = run_cli("config", tmp_path, "--extend-select", "C")
     out = json.loads(done.stdout)
     assert out["file"].endswith("pyproject.toml")
     assert out["settings"]["ignore"] == ["R"] and out["origins"]["ignore"].endswith("pyproject.toml")
-    assert out["settings"]["select"] == ["C"] and out["origins"]["select"] == "command line"
+    assert out["settings"]["extend-select"] == ["C"] and out["origins"]["extend-select"] == "command line"
     assert out["origins"]["baseline"] == "default"
+    # --select on the command line starts a fresh selection
+    out = json.loads(run_cli("config", tmp_path, "--select", "C").stdout)
+    assert out["settings"]["select"] == ["C"] and out["settings"]["ignore"] == []
+    assert out["origins"]["ignore"] == "reset by --select"
 
 
 def test_rules_listing_says_why(tmp_path):

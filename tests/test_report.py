@@ -11,12 +11,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, make_article, run_cli
 
 # --------------------------------------------------------------------------- corpora
@@ -273,7 +271,7 @@ def test_brief_corpus_rows_equal_check(tmp_path):
 
 
 def test_house_corpus_rows_marks_and_chart(tmp_path):
-    corpus = write_house_corpus(tmp_path / "corpus")
+    write_house_corpus(tmp_path / "corpus")
     out = tmp_path / "r.html"
     r = report("corpus", "-o", out, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -340,7 +338,7 @@ def test_deterministic_whatever_the_file_order(tmp_path):
 
 
 def test_untrusted_text_is_escaped(tmp_path):
-    corpus = write_house_corpus(tmp_path / "corpus", evil=True)
+    write_house_corpus(tmp_path / "corpus", evil=True)
     expected = check_json("corpus", cwd=tmp_path)
     coalition = next(d for d in expected if d["story"] == "coalition")
     (tmp_path / "baseline.json").write_text(json.dumps({"tool": "recoupe", "version": 1, "entries": [
@@ -411,6 +409,25 @@ def test_markdown_twin(tmp_path):
     # deterministic
     assert report("corpus", "--format", "markdown", "-o", "again.md", cwd=tmp_path).returncode == 0
     assert (tmp_path / "again.md").read_text(encoding="utf-8") == text
+    # "-o -": standard output, for a pull-request comment
+    r = report("corpus", "--format", "markdown", "-o", "-", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == text
+    assert not (tmp_path / "-").exists()
+
+
+def test_no_discrepancy_page(tmp_path):
+    from checker.check import CheckResult
+    from checker.report import render_html
+    from checker.schema import empty_claims
+
+    result = CheckResult([], [make_article("Rien à signaler.", id="x.txt", story="calme", date="2025-01-02",
+                                           title="Calme", url="https://example.org/x")], empty_claims(), {},
+                         inputs=["corpus"])
+    html = render_html(result)
+    page = parse(html)
+    assert page.bodies == [] and "No discrepancy found in this story." in html
+    assert 'id="n-discrepancies">0<' in html and 'id="newest">2025-01-02' in html
+    assert page.links == ["https://example.org/x"]
 
 
 # --------------------------------------------------------------------------- pure helpers

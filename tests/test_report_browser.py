@@ -9,11 +9,9 @@ Skipped only when /usr/bin/chromium or the playwright package is missing (CI's
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 from test_report import write_brief_corpus, write_house_corpus
 
