@@ -170,6 +170,9 @@ class Extractor:
                 row["low"] = row["high"] = float(row["value"])
             if isinstance(row.get("value"), int) and not isinstance(row.get("value"), bool):
                 row["value"] = float(row["value"])
+            for k in ("low", "high", "value"):  # 0.9 * 110 is 99.00000000000001: keep 12 digits
+                if isinstance(row.get(k), float):
+                    row[k] = float(f"{row[k]:.12g}")
             row.setdefault("resolved", True)
         return [{k: r.get(k) for k in CLAIM_FIELDS} for r in rows]
 

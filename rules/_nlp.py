@@ -13,6 +13,7 @@ from typing import Any
 import regex
 import yaml
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA = Path(__file__).resolve().parent / "data"
 
 #: A word: letters, with inner apostrophes or hyphens (aujourd'hui, vingt-six).
@@ -23,7 +24,7 @@ WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 def data(name: str) -> Any:
     """A YAML file of ``rules/data/`` (safe-loaded, cached)."""
     with (DATA / name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader (libyaml's when built)
 
 
 @functools.cache

@@ -113,7 +113,7 @@ SCORE_RE = regex.compile(r"(?<![\p{L}\p{N}_.,/:-])(\d{1,2})[-–](\d{1,2})(?![\p
 _WORD = regex.compile(r"\p{L}+")
 
 
-def _scores(text: str, L: "_Lang") -> list[tuple[int, int]]:
+def _scores(text: str, L: _Lang) -> list[tuple[int, int]]:
     out = []
     for m in SCORE_RE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
@@ -653,13 +653,17 @@ def _noun_phrase(text: str, pos: int, L: _Lang, starts: set[int]) -> tuple[str |
         head = 0
         keep = words[:3]
     else:
-        # the last plural noun ("Russian soldiers"); else the first lower-case word after
-        # capitalised modifiers ("one Russian soldier"), else the first word
+        # the last of the first run of plural nouns ("Russian soldiers", "sports stars", not
+        # "fans bought tickets"); else the first lower-case word after capitalised modifiers
+        # ("one Russian soldier"), else the first word
         head = next((i for i, (w, _) in enumerate(words) if not w[0].isupper()), 0) if len(words) > 1 else 0
+        seen_plural = False
         for i, (w, _) in enumerate(words):
             lw = w.lower()
-            if lw.endswith("s") and lemma(lw, lang) != lw:
-                head = i
+            if lw.endswith("s") and (lemma(lw, lang) != lw or w[0].isupper() and not lw.endswith("ss")):
+                head, seen_plural = i, True
+            elif seen_plural:
+                break
         keep = words[:head + 1]
     lemmas = [L.unit_alias.get(w.lower(), lemma(w, lang)) for w, _ in keep]
     return lemmas[head], " ".join(lemmas), keep[head][1]
@@ -691,7 +695,7 @@ def _apply_qualifier(text: str, L: _Lang, n: _Num, row: dict[str, Any]) -> None:
     row["start"] = m.start()
 
 
-def _keep_article(text: str, n: _Num, L: _Lang) -> bool:
+def _keep_article(text: str, n: _Num, L: _Lang, starts: set[int]) -> bool:
     """Is a lone un/une/one/a a count here (before a unit or currency; English one + noun)?"""
     if n.value != 1 or text[n.start:n.end].lower() in ("a", "an"):
         return False
@@ -709,9 +713,15 @@ def _keep_article(text: str, n: _Num, L: _Lang) -> bool:
             return False
         # one + a single noun, maybe after capitalised modifiers ("one soldier", "one Russian
         # soldier"); "one slim chance" (an adjective first) is the article-like one, not a count
-        words = _np_words(text, n.end, L, set())
+        words = _np_words(text, n.end, L, starts)
         if not words or words[0][0] != w:
             return False
+        if L.qual_re.search(text, max(0, n.start - 40), n.start):
+            return True   # a bound makes it a count: "at least one police officer"
+        if len(words) > 1 and not words[1][0][0].isupper():
+            w2 = words[1][0].lower()
+            if lemma(w2, "en") != w2 and not w2.endswith("s"):
+                return True   # an inflected verb after the noun: "one passenger paid"
         return len(words) == 1 or (all(x[0].isupper() for x, _ in words[:-1]) and not words[-1][0][0].isupper())
     return False
 
@@ -764,7 +774,7 @@ def scan(ctx) -> list[dict[str, Any]]:
 def _classify(text: str, L: _Lang, n: _Num, not_ord, starts) -> dict[str, Any] | None:
     row: dict[str, Any] = {"start": n.start, "end": n.end, "kind": "quantity", "value": float(n.value),
                            "low": n.low, "high": n.high, "unit": None, "subject": None, "qualifier": n.qualifier}
-    if n.article and not _keep_article(text, n, L):
+    if n.article and not _keep_article(text, n, L, starts):
         return None
     if n.ordinal:
         if _overlaps(not_ord, n.start, n.end):

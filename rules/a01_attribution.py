@@ -69,7 +69,8 @@ def _alt(words: Iterable[str]) -> str:
 @functools.cache
 def lexicon(lang: str) -> dict[str, Any]:
     lx = dict(data(f"attribution_{'en' if lang == 'en' else 'fr'}.yaml"))
-    for key in ("np_stop", "determiners", "np_links", "pronouns", "audience_verbs", "number_words"):
+    for key in ("np_stop", "determiners", "np_links", "pronouns", "audience_verbs", "number_words",
+                "incise_only", "strict_markers"):
         lx[key] = frozenset(fold(w) for w in lx.get(key) or ())
     lx["source_prefixes"] = tuple(sorted((fold(p) + " " for p in lx["source_prefixes"]), key=len, reverse=True))
     lx["media_nouns"] = frozenset(fold(w) for w in lx["media_nouns"])
@@ -179,8 +180,8 @@ def _backward_np(text: str, start: int, pos: int, lx) -> str | None:
     if not out:
         return None
     before = toks[len(toks) - len(out) - 1] if len(toks) > len(out) else ""
-    if before[:1].isdigit() or fold(before) in lx["number_words"]:
-        return None  # "26 pays ont confirmé": the counted noun of a figure, not a source
+    if before[:1].isdigit() or any(fold(t) in lx["number_words"] for t in [before, *out]):
+        return None  # "26 pays ont confirmé", "Fifteen percent said": the counted noun of a figure
     return _normalise(out, lx)
 
 
@@ -193,7 +194,8 @@ def _sources(ctx) -> list[tuple[int, str]]:
         ss, se = ctx.sentence_at(m.start())
         src = None
         if m.group("mk"):
-            src = _forward_np(text, m.end(), se, lx, lower_ok=True)
+            strict = fold(m.group("mk")) in lx["strict_markers"]  # "per the report", not "per day"
+            src = _forward_np(text, m.end(), se, lx, lower_ok=not strict)
         else:
             aux = m.group("aux") or ""
             if "-" in aux:  # a-t-il affirmé: a pronoun subject
@@ -204,7 +206,9 @@ def _sources(ctx) -> list[tuple[int, str]]:
             incise = INCISE_RE.search(text[max(ss, m.start() - 3):m.start()])
             if incise and verb not in lx["audience_verbs"]:
                 src = _forward_np(text, m.end(), se, lx, lower_ok=ctx.lang == "en")
-            if src is None and not (m.group("pres") and ctx.lang != "en" and not THAT_RE.match(text, m.end())):
+            if verb in lx["incise_only"]:
+                pass  # "the company added 500 jobs": an actor, not a source
+            elif src is None and not (m.group("pres") and ctx.lang != "en" and not THAT_RE.match(text, m.end())):
                 src = _backward_np(text, ss, m.start(), lx)
         if src:
             out.append((m.start(), src))

@@ -45,12 +45,14 @@ punctuation, a number, a capitalised word (French modifiers), an adverb in -ment
 word is that lemma plus a plural or feminine ending; English: -ed/-ing forms, and any -ly word but
 the few nouns of ``ly_nouns``), or a word that never heads a counted noun (``not_counted`` in
 ``rules/data/numbers_*.yaml``: ``worldwide``, ``overall``, ``throughout``, ``thus``, ``apiece``,
-``alone``, ``environ``, ``chacun`` ...). In English the head is the last plural noun of up to
-three words (``Russian soldiers`` -> ``soldier``), else the first lower-case word after
+``alone``, ``environ``, ``chacun`` ...). In English the head is the last of the first run of plural
+nouns among up to three words (``Russian soldiers`` -> ``soldier``, ``sports stars`` -> ``star``,
+``fans bought tickets`` -> ``fan``), else the first lower-case word after
 capitalised modifiers (``one Russian soldier`` -> ``soldier``). ``pts``/``pt`` stand for
 ``point`` (``the Sensex rose 100 pts``: unit ``point``, index points, not percentage points). A
 lone English ``one`` is a count only before a single noun, maybe after capitalised modifiers
-(``one soldier``, ``one Russian soldier``; not ``one slim chance``). A number with no counted
+or before a noun and an inflected verb (``one soldier``, ``one Russian soldier``, ``one passenger
+paid``; not ``one slim chance``, not ``number one``). A number with no counted
 noun is still a quantity (unit null: ``a total of 547,000 worldwide``).
 
 Rates: a period right after the counted noun (or after a bare number) is appended to the unit,
