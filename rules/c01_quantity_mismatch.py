@@ -21,8 +21,8 @@ Verdicts and severities:
   la CGT`` / ``selon la police``): report it, it is not an error of the articles;
 - ``update`` / info: the articles have different dates; the later one carries the
   newer figure (a death toll that rises);
-- not reported: claims whose sentences give different explicit dates (different
-  events).
+- not reported: claims whose paragraphs (lines) date them differently, each with its
+  own calendar day (different events).
 
 Flags:
 - [fr] Vingt-six pays se sont engagés à envoyer des troupes. || Trente-cinq pays se sont engagés à envoyer des troupes.
@@ -214,10 +214,11 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     if not len(hit):
         return
     q = q[q["gkey"].isin(hit)]
-    # the date a sentence gives to its figure (a date claim in the same sentence)
-    dated = claims.loc[(claims["kind"] == "date") & claims["value"].notna() & claims["resolved"], ["doc", "sentence", "value"]]
-    dated = dated.drop_duplicates(["doc", "sentence"]).rename(columns={"value": "event_date"})
-    q = q.join(q[["doc", "sentence"]].merge(dated, on=["doc", "sentence"], how="left").set_index(q.index)["event_date"])
+    # the date a paragraph gives to its figure (the first calendar date of the same line)
+    is_day = claims["value"].astype(str).str.match(r"^(?:\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})$")
+    dated = claims.loc[(claims["kind"] == "date") & is_day & claims["qualifier"].isna(), ["doc", "line", "value"]]
+    dated = dated.drop_duplicates(["doc", "line"]).rename(columns={"value": "event_date"})
+    q = q.join(q[["doc", "line"]].merge(dated, on=["doc", "line"], how="left").set_index(q.index)["event_date"])
     # figures stated without a counted noun reconcile a value ("… 142,500 troops" / "… which has 142,500")
     bare = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].isna() & claims["doc"].isin(q["doc"])]
     bare_by = {k: (g["doc"].to_numpy(), g["value"].astype(float).to_numpy()) for k, g in bare.groupby(["story", "kind"])}

@@ -1,0 +1,144 @@
+"""Articles of one story give different dates for the same event.
+
+An editor cares because a wrong date is as much a published error as a wrong
+figure: the summit held on the 4th in one article and on the 5th in another. Date
+claims (rules D01, D02) are compared within a story, between different articles,
+when they date the same event: the same predicate (the verb the date attaches to,
+from A02, or one of its class in ``rules/data/predicates.yaml``) and sentences that
+share most of their content words (an overlap coefficient of at least 0.5). Dates
+are intervals of days: ``septembre 2025`` covers the whole month and meets
+``4 septembre 2025``; a day given without a year (``21 Aug``) is compared by month
+and day. Relative dates the article date could not resolve (``jeudi`` in an undated
+article) are not compared. An article that gives both dates has told the reader they
+are different events: no discrepancy. A bound date (``depuis 2014``, ``since 2006``)
+is a reference point, not the date of the event, and is not compared.
+
+The evidence that two dates belong to one event comes from the wording only, so a
+finding is a ``contradiction`` at warning level.
+
+Flags:
+- [fr] Le sommet des dirigeants européens s'est tenu le 4 septembre 2025 à Paris. || Le sommet des dirigeants européens s'est tenu le 5 septembre 2025 à Paris.
+- [en] The European leaders held their summit in Paris on September 4, 2025. || The European leaders held their summit in Paris on September 5, 2025.
+
+Does not flag:
+- [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Le sommet s'est tenu en septembre 2025 à Paris.
+- [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Les ministres se sont réunis le 6 septembre 2025 à Bruxelles pour préparer le budget.
+
+Configuration: ``[tool.recoupe.severity] C03 = …``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from typing import Any, Iterable
+
+import pandas as pd
+import regex
+
+from checker.intervals import unexplained_conflicts
+
+from ._nlp import data
+
+CODE = "C03"
+NAME = "compare.date"
+TYPE = "comparator"
+KINDS = ("date",)
+LANGUAGES = ("fr", "en")
+SEVERITY = "warning"
+
+MIN_OVERLAP = 0.5
+ISO_RE = regex.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
+LEAP = 2000  # month-day comparisons happen in a leap year, so that 29 February exists
+
+
+def day_interval(value: str) -> tuple[float, float, bool] | None:
+    """``(first day, last day, has year)`` of an ISO date, month, year or ``--MM-DD``."""
+    m = ISO_RE.match(str(value))
+    if not m:
+        return None
+    try:
+        if m.group("m2"):
+            d = _dt.date(LEAP, int(m.group("m2")), int(m.group("d2"))).toordinal()
+            return d, d, False
+        y = int(m.group("y"))
+        if m.group("d"):
+            d = _dt.date(y, int(m.group("m")), int(m.group("d"))).toordinal()
+            return d, d, True
+        if m.group("m"):
+            mo = int(m.group("m"))
+            first = _dt.date(y, mo, 1)
+            last = (_dt.date(y + mo // 12, mo % 12 + 1, 1) - _dt.timedelta(days=1))
+            return first.toordinal(), last.toordinal(), True
+        return _dt.date(y, 1, 1).toordinal(), _dt.date(y, 12, 31).toordinal(), True
+    except ValueError:
+        return None
+
+
+def _month_day(ordinal: float) -> float:
+    d = _dt.date.fromordinal(int(ordinal))
+    return _dt.date(LEAP, d.month, d.day).toordinal()
+
+
+@functools.cache
+def _classes() -> dict[tuple[str, str], str]:
+    out = {}
+    for lang, classes in (data("predicates.yaml") or {}).items():
+        for cls, verbs in classes.items():
+            for v in verbs:
+                out[(lang, v)] = cls
+    return out
+
+
+def _overlap(g: pd.DataFrame) -> float:
+    per_doc = [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+    best = 1.0
+    for i, a in enumerate(per_doc):
+        for b in per_doc[i + 1:]:
+            best = min(best, len(a & b) / min(len(a), len(b)) if a and b else 0.0)
+    return best
+
+
+def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+    # a bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
+    dates = claims[(claims["kind"] == "date") & claims["predicate"].notna() & claims["value"].notna()
+                   & claims["qualifier"].isna()]
+    if dates.empty:
+        return
+    spans = [day_interval(v) for v in dates["value"]]
+    keep = [s is not None for s in spans]
+    dates = dates[keep]
+    spans = [s for s in spans if s is not None]
+    if dates.empty:
+        return
+    classes = _classes()
+    event = [classes.get((lang, p), p) for lang, p in zip(dates["lang"], dates["predicate"])]
+    dates = dates.assign(event=event, lo=[s[0] for s in spans], hi=[s[1] for s in spans],
+                         has_year=[s[2] for s in spans])
+    # candidate events: one predicate class in one story, stated by two articles or more
+    docs_per = dates.groupby(["story", "event"])["doc"].transform("nunique")
+    dates = dates[docs_per >= 2]
+    for (story, ev), g in dates.groupby(["story", "event"], sort=True):
+        if not g["has_year"].all():  # some day lacks its year: compare by month and day
+            g = g.assign(lo=[_month_day(x) for x in g["lo"]], hi=[_month_day(x) for x in g["hi"]])
+            g = g[(g["hi"] - g["lo"]) < 1]  # a year or a month has no single month-day
+        if g["doc"].nunique() < 2:
+            continue
+        mid = ((g["lo"] + g["hi"]) / 2).to_numpy()
+        if not unexplained_conflicts(g["doc"].to_numpy(), mid, g["lo"].to_numpy(), g["hi"].to_numpy()):
+            continue
+        if _overlap(g) < MIN_OVERLAP:
+            continue
+        firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
+        parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
+        predicates = " / ".join(sorted(set(g["predicate"])))
+        yield {
+            "story": story,
+            "subject": f"date: {ev}",
+            "kind": "date",
+            "unit": None,
+            "rows": list(g.index),
+            "verdict": "contradiction",
+            "severity": SEVERITY,
+            "explanation": f"{parts}: the articles date the same event ({predicates}) differently",
+        }
+
