@@ -130,3 +130,34 @@ def test_bad_file_does_not_rewrite_baseline(seeds, tmp_path):
     # and check still checks the good files, exit 2 winning over --exit-zero
     done = run_cli("check", seeds, "--exit-zero")
     assert done.returncode == 2 and "broken.txt:1: error" in done.stderr and done.stdout.strip()
+
+
+def test_new_member_extends_known_entry(seeds, tmp_path):
+    baseline = tmp_path / "b.json"
+    assert run_cli("baseline", "write", seeds, "--baseline", baseline).returncode == 0
+    known = {e["id"]: e for e in json.loads(baseline.read_text(encoding="utf-8"))["entries"]}
+    pays = next(e for e in known.values() if e["subject"].startswith("pays"))
+    # a third article joins the countries disagreement with a figure of its own
+    (seeds / "006_joins.txt").write_text("Quarante pays se sont engagés à rassembler des troupes pour l'Ukraine.\n",
+                                         encoding="utf-8")
+    done, found = check_json(seeds, "--baseline", baseline)
+    assert done.returncode == 1
+    [new] = [d for d in found if d["baseline_state"] == "new"]
+    assert new["subject"].startswith("pays") and new["extends"] == pays["id"]
+    assert pays["id"] not in {d["id"] for d in found}
+    text = run_cli("check", seeds, "--baseline", baseline)
+    assert f"extends {pays['id']}" in text.stdout
+    assert f"fixed: {pays['id']}" not in text.stderr  # extended, not fixed
+
+
+def test_statistics_and_fail_on(seeds):
+    done = run_cli("check", seeds, "--statistics", "--format", "json")
+    assert done.returncode == 1
+    found = json.loads(done.stdout)  # standard output stays the payload
+    assert "discrepancies" in done.stderr and "verdict contradiction" in done.stderr
+    severities = {d["severity"] for d in found}
+    assert "error" in severities
+    assert run_cli("check", seeds, "--fail-on", "error").returncode == 1
+    # with only warnings and infos left (the roles ignored), --fail-on error passes
+    done = run_cli("check", seeds, "--fail-on", "error", "--ignore", "R,C02")
+    assert done.returncode == 0, done.stdout
