@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from .registry import Registry, Rule, Selection
-from .schema import Article, Discrepancy, claim_records, json_value
+from .schema import Article, Discrepancy, claim_records
 
 FINGERPRINT_VERSION = 1
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -197,6 +197,3 @@ def with_baseline(result: CheckResult, baseline) -> CheckResult:
     fixed = [e for e in baseline.entries if e["id"] not in seen]  # an extended entry is not fixed
     return replace(result, discrepancies=marked, fixed=fixed, baseline_path=baseline.path)
 
-
-def json_ready(value: Any) -> Any:
-    return json_value(value)

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cli import EXIT_ERROR, EXIT_FOUND, EXIT_OK
 from .config import Settings, load_settings
 from .errors import ConfigError, InputError, RecoupeError
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _csv(value: str | None) -> tuple[str, ...]:

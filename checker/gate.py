@@ -5,9 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli import EXIT_ERROR, EXIT_FOUND, EXIT_OK
 from .errors import BaselineError, RecoupeError
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def run_check(args: argparse.Namespace, use_baseline: bool = True):
@@ -48,8 +47,8 @@ def _baseline_for(args: argparse.Namespace, settings, required: bool):
 
 def cmd_check(args: argparse.Namespace) -> int:
     from . import formats
-    from .commands import _write
     from .check import fails
+    from .commands import _write
 
     session, result, loaded = run_check(args)
     fmt = args.format or session.settings.output_format

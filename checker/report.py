@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .cli import EXIT_ERROR, EXIT_OK
 from .errors import RecoupeError
 
-EXIT_OK, EXIT_ERROR = 0, 2
 DEFAULT_OUTPUT = {"html": "reports/recoupe-report.html", "markdown": "reports/recoupe-report.md"}
 SEVERITY_ORDER = ("error", "warning", "info")
 VERDICT_ORDER = ("contradiction", "attributed", "update", "weak")

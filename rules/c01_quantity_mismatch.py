@@ -131,7 +131,8 @@ def _describe(c: pd.Series) -> str:
     where = f"{c['doc']} l. {c['line']}"
     pred = c["predicate"] if isinstance(c["predicate"], str) else None
     attrib = c["attribution"] if isinstance(c["attribution"], str) else None
-    bits = [where] + ([pred] if pred else []) + ([f"selon {attrib}"] if attrib else [])
+    according = "selon" if c["lang"] == "fr" else "according to"
+    bits = [where] + ([pred] if pred else []) + ([f"{according} {attrib}"] if attrib else [])
     interval = ""
     if c["low"] != c["high"]:
         interval = f" [{_fmt_num(c['low'])}–{_fmt_num(c['high']) or '…'}]"

@@ -12,7 +12,14 @@ a newline in it must not start a new workflow command.
 from __future__ import annotations
 
 from ..check import SEVERITY_RANK
-from ._locations import articles_by_id, artifact_path, claim_label, claim_span, ordered, sorted_claims
+from ._locations import (
+    articles_by_id,
+    artifact_path,
+    claim_label,
+    claim_span,
+    ordered,
+    sorted_claims,
+)
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

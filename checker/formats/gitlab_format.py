@@ -15,7 +15,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._locations import articles_by_id, artifact_path, claim_span, ordered, sorted_claims
+from ._locations import (
+    articles_by_id,
+    artifact_path,
+    claim_span,
+    ordered,
+    sorted_claims,
+)
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

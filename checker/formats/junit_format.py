@@ -14,7 +14,14 @@ import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from ._locations import articles_by_id, artifact_path, claim_label, claim_span, ordered, sorted_claims
+from ._locations import (
+    articles_by_id,
+    artifact_path,
+    claim_label,
+    claim_span,
+    ordered,
+    sorted_claims,
+)
 
 # characters XML 1.0 cannot carry, even escaped
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

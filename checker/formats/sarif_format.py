@@ -18,7 +18,14 @@ from typing import Any, Mapping
 from urllib.parse import quote
 
 from .. import __version__
-from ._locations import articles_by_id, artifact_path, claim_label, claim_span, ordered, sorted_claims
+from ._locations import (
+    articles_by_id,
+    artifact_path,
+    claim_label,
+    claim_span,
+    ordered,
+    sorted_claims,
+)
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"

@@ -13,7 +13,7 @@ def _claim_line(c) -> str:
     if c.get("qualifier"):
         extra.append(c["qualifier"])
     if c.get("attribution"):
-        extra.append(f"selon/according to: {c['attribution']}")
+        extra.append(f"source: {c['attribution']}")
     tail = f" ({'; '.join(extra)})" if extra else ""
     return f"    {c['doc']}:{c['line']}: «{c['text']}»{tail}"
 
