@@ -36,7 +36,6 @@ rassembler 35 pays``, ``100.000 soldats russes se regroupent``).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -71,15 +70,19 @@ def lexicon(lang: str) -> dict[str, Any]:
     return {k: norm(v) for k, v in raw.items()}
 
 
-@dataclass(frozen=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    word: bool
+    """A token of a sentence (a plain slotted record: sentences are tokenised per claim)."""
+
+    __slots__ = ("end", "low", "start", "text", "word")
+
+    def __init__(self, start: int, end: int, text: str, low: str, word: bool):
+        self.start, self.end, self.text, self.low, self.word = start, end, text, low, word
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r})"
 
 
+@functools.lru_cache(maxsize=65536)
 def _verb_lemma(low: str, lang: str) -> str:
     lem = lemma(low, lang)
     if lang == "en":
@@ -92,56 +95,81 @@ def _verb_lemma(low: str, lang: str) -> str:
     return lem
 
 
+_AUX, _PRON, _INF = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_info(low: str, lang: str) -> tuple:
+    """What :func:`_sentence` needs to know of a word, whatever its neighbours:
+    ``(role, lemma, verb after an auxiliary or pronoun, verb after an infinitive marker
+    or a modal, verb elsewhere, keeps a pending auxiliary)``; role is ``_AUX``, ``_PRON``,
+    ``_INF`` or 0."""
+    lx = lexicon(lang)
+    if low in lx["auxiliaries"]:
+        return (_AUX, None, False, False, False, False)
+    if low in lx["pronominal"] and lang == "fr":
+        return (_PRON, None, False, False, False, False)
+    if low in lx["infinitive_markers"]:
+        return (_INF, None, False, False, False, False)
+    lem = _verb_lemma(low, lang)
+    known = lem in lx["verbs"] or lem in lx["reporting"] or lem in lx["modals"]
+    if lang == "fr":
+        after_aux = lem.endswith(("er", "ir", "re", "oir")) or lem in lx["verbs"]
+        # an infinitive; a noun in -er ("danger") has a plural that lemmatises to it
+        after_inf = low.endswith(("er", "ir", "re")) and lem == low and (known or lemma(low + "s", lang) != low)
+        # a finite form or an infinitive; a bare participle ("confirmées par") is adjectival
+        plain = known and ((lem != low and low.endswith(FR_FINITE)) or low == lem)
+    else:
+        after_aux = low.endswith(("ed", "en", "ing")) or lem in lx["verbs"] or lem != low
+        after_inf = known
+        plain = known and (lem != low or low in lx["reporting"] | lx["verbs"])
+    # an adverb keeps an auxiliary or pronoun pending ("a aussi dit", "ne se sont pas")
+    keeps = low.endswith(("ment", "ly")) or low in ADVERBS
+    return (0, lem, after_aux, after_inf, plain, keeps)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_modal(low: str, lang: str) -> bool:
+    return lemma(low, lang) in lexicon(lang)["modals"]
+
+
 def _sentence(ctx, ss: int, se: int) -> tuple[list[Tok], list[str | None]]:
     """Tokens of a sentence and, for each, the verb lemma when it is a (non-auxiliary) verb."""
     lang = "en" if ctx.lang == "en" else "fr"
-    lx = lexicon(lang)
     toks = []
     for m in TOKEN_RE.finditer(ctx.text, ss, se):
         t = m.group(0)
-        toks.append(Tok(m.start(), m.end(), t, t.lower().replace("’", "'"), t[0].isalpha()))
+        s, e = m.span()
+        toks.append(Tok(s, e, t, t.lower().replace("’", "'"), t[0].isalpha()))
     verbs: list[str | None] = [None] * len(toks)
-    after_aux = after_pron = after_inf = False
+    after_aux = after_inf = False  # after an auxiliary or a pronominal; after à / to
+    prev_low = None
     for i, tk in enumerate(toks):
+        low = tk.low
         if not tk.word:
             if tk.text not in QUOTES:
-                after_aux = after_pron = after_inf = False
+                after_aux = after_inf = False
+            prev_low = low
             continue
-        low = tk.low
-        if low in lx["auxiliaries"]:
-            after_aux = True
-            continue
-        if low in lx["pronominal"] and lang == "fr":
-            after_pron = True
-            continue
-        if low in lx["infinitive_markers"]:
-            after_inf = True
-            continue
-        lem = _verb_lemma(low, lang)
-        is_verb = False
-        if after_aux or after_pron:
-            if lang == "fr":
-                is_verb = lem.endswith(("er", "ir", "re", "oir")) or lem in lx["verbs"]
+        role, lem, v_aux, v_inf, v_plain, keeps = _word_info(low, lang)
+        if role:
+            if role == _INF:
+                after_inf = True
             else:
-                is_verb = low.endswith(("ed", "en", "ing")) or lem in lx["verbs"] or lem != low
-        elif after_inf or (i and lemma(toks[i - 1].low, lang) in lx["modals"]):
-            known = lem in lx["verbs"] or lem in lx["reporting"] or lem in lx["modals"]
-            if lang == "fr":
-                # an infinitive; a noun in -er ("danger") has a plural that lemmatises to it
-                is_verb = low.endswith(("er", "ir", "re")) and lem == low and (known or lemma(low + "s", lang) != low)
-            else:
-                is_verb = known
-        elif lem in lx["verbs"] or lem in lx["reporting"] or lem in lx["modals"]:
-            if lang == "fr":
-                # a finite form or an infinitive; a bare participle ("confirmées par") is adjectival
-                is_verb = (lem != low and low.endswith(FR_FINITE)) or low == lem
-            else:
-                is_verb = lem != low or low in lx["reporting"] | lx["verbs"]
+                after_aux = True
+            prev_low = low
+            continue
+        if after_aux:
+            is_verb = v_aux
+        elif after_inf or (i and _is_modal(prev_low, lang)):
+            is_verb = v_inf
+        else:
+            is_verb = v_plain
         if is_verb:
             verbs[i] = lem
-        # an adverb keeps an auxiliary or pronoun pending ("a aussi dit", "ne se sont pas")
-        if is_verb or not (low.endswith(("ment", "ly")) or low in ADVERBS):
-            after_aux = after_pron = after_inf = False
+        if is_verb or not keeps:
+            after_aux = after_inf = False
+        prev_low = low
     return toks, verbs
 
 
@@ -196,8 +224,14 @@ def _through_modal(toks, verbs, i: int, lx) -> str:
     return v
 
 
+@functools.cache
+def _context_stop(lang: str) -> frozenset[str]:
+    lx = lexicon(lang)
+    return stopwords(lang) | lx["extra_stopwords"] | lx["number_words"] | lx["auxiliaries"]
+
+
 def _context(toks: list[Tok], verbs: list[str | None], s: int, e: int, lang: str, lx) -> str | None:
-    stop = stopwords(lang) | lx["extra_stopwords"] | lx["number_words"] | lx["auxiliaries"]
+    stop = _context_stop(lang)
     seen: dict[str, int] = {}
     for t, verb in zip(toks, verbs):
         if not t.word or (t.start < e and t.end > s) or len(t.low) < 3 or t.low in stop:

@@ -82,6 +82,7 @@ from ._names import (
     roles_conflict,
     surname_key,
 )
+from ._names import titles as title_matches
 from ._nlp import lemma
 
 CODE = "R01"
@@ -106,6 +107,7 @@ _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)[\s,]*$")
 #: After an anaphoric title: a comma, or a word that must look like a verb.
 _ANAPHORA_NEXT = regex.compile(r"\s*,|\s+(?P<w>\p{Ll}[\p{L}'’-]*['’]?)")
 _CLOSE = regex.compile(r"\s*(?P<p>[,.;:!?)»\"”]|$)")
+_COMMA = regex.compile(r"\s*,\s*")
 _AND = {"fr": regex.compile(r"\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"\s*(?:and|or)\b", regex.I)}
 
 DIRECT, APPOSITION, ANAPHORA = 3, 2, 1
@@ -195,7 +197,7 @@ class _Persons:
 
 def _titles(text: str, lang: str) -> list[tuple[int, int, dict[str, Any]]]:
     out = []
-    for m in lexicon(lang).scan.finditer(text):
+    for m in title_matches(text, lang):
         role = role_from_match(m, lang)
         out.append((m.start(), m.end(), role))
     return out
@@ -294,8 +296,8 @@ def _scan(ctx) -> list[dict[str, Any]]:
             if head:
                 # "l'émissaire du président américain Donald Trump, Steve Witkoff":
                 # the first name is the president's, the second the envoy's
-                m = regex.match(r"\s*,\s*", text[de:])
-                second = persons.at(text, de + m.end(), lang) if m else None
+                m = _COMMA.match(text, de)
+                second = persons.at(text, m.end(), lang) if m else None
                 if second and _closes(text, second[1], lang):
                     claims.append(_claim(start, de, role, who, DIRECT))
                     claims.append(_claim(span_start, second[1], rel, second[2], APPOSITION))
@@ -303,9 +305,9 @@ def _scan(ctx) -> list[dict[str, Any]]:
             claims.append(_claim(span_start, de, rel, who, DIRECT))
             continue
         # 2. title, name,
-        m = regex.match(r"\s*,\s*", text[end:])
+        m = _COMMA.match(text, end)
         if m and det:
-            rev = persons.at(text, end + m.end(), lang)
+            rev = persons.at(text, m.end(), lang)
             if rev and _closes(text, rev[1], lang):
                 claims.append(_claim(span_start, rev[1], rel, rev[2], APPOSITION))
                 continue
