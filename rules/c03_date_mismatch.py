@@ -5,7 +5,10 @@ figure: the summit held on the 4th in one article and on the 5th in another. Dat
 claims (rules D01, D02) are compared within a story, between different articles,
 when they date the same event: the same predicate (the verb the date attaches to,
 from A02, or one of its class in ``rules/data/predicates.yaml``) and sentences that
-share most of their content words (an overlap coefficient of at least 0.5). Dates
+share most of their content words (an overlap coefficient of at least 0.5). A date
+with no verb of its own (a headline: ``2 sept: Nifty stock tips``) may date any event
+of its story: it is compared with each, when its sentence shares at least 0.4 of its
+content words with the other article's. Dates
 are intervals of days: ``septembre 2025`` covers the whole month and meets
 ``4 septembre 2025``; a day given without a year (``21 Aug``) is compared by month
 and day. Relative dates the article date could not resolve (``jeudi`` in an undated
@@ -47,6 +50,7 @@ LANGUAGES = ("fr", "en")
 SEVERITY = "warning"
 
 MIN_OVERLAP = 0.5
+MIN_OVERLAP_BARE = 0.4  # a verbless date (a headline) against an event of its story
 ISO_RE = regex.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
 LEAP = 2000  # month-day comparisons happen in a leap year, so that 29 February exists
 
@@ -100,8 +104,7 @@ def _overlap(g: pd.DataFrame) -> float:
 
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     # a bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
-    dates = claims[(claims["kind"] == "date") & claims["predicate"].notna() & claims["value"].notna()
-                   & claims["qualifier"].isna()]
+    dates = claims[(claims["kind"] == "date") & claims["value"].notna() & claims["qualifier"].isna()]
     if dates.empty:
         return
     spans = [day_interval(v) for v in dates["value"]]
@@ -111,34 +114,41 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     if dates.empty:
         return
     classes = _classes()
-    event = [classes.get((lang, p), p) for lang, p in zip(dates["lang"], dates["predicate"])]
+    event = [classes.get((lang, p), p) if isinstance(p, str) else None for lang, p in zip(dates["lang"], dates["predicate"])]
     dates = dates.assign(event=event, lo=[s[0] for s in spans], hi=[s[1] for s in spans],
                          has_year=[s[2] for s in spans])
-    # candidate events: one predicate class in one story, stated by two articles or more
-    docs_per = dates.groupby(["story", "event"])["doc"].transform("nunique")
-    dates = dates[docs_per >= 2]
-    for (story, ev), g in dates.groupby(["story", "event"], sort=True):
+    # a date with no governing verb ("2 sept: Nifty stock tips") may date any event of its
+    # story: it joins each of them, and its sentence must then share more of its words
+    bare = dates[dates["event"].isna()]
+    named = dates[dates["event"].notna()]
+    events = named[["story", "event"]].drop_duplicates()
+    candidates = pd.concat([
+        named.assign(row=named.index, bare=False),
+        bare.drop(columns="event").assign(row=bare.index, bare=True).merge(events, on="story", how="inner"),
+    ])
+    docs_per = candidates.groupby(["story", "event"])["doc"].transform("nunique")
+    candidates = candidates[docs_per >= 2]
+    for (story, ev), g in candidates.groupby(["story", "event"], sort=True):
         if not g["has_year"].all():  # some day lacks its year: compare by month and day
             g = g.assign(lo=[_month_day(x) for x in g["lo"]], hi=[_month_day(x) for x in g["hi"]])
             g = g[(g["hi"] - g["lo"]) < 1]  # a year or a month has no single month-day
-        if g["doc"].nunique() < 2:
+        if g["doc"].nunique() < 2 or g["bare"].all():
             continue
         mid = ((g["lo"] + g["hi"]) / 2).to_numpy()
         if not unexplained_conflicts(g["doc"].to_numpy(), mid, g["lo"].to_numpy(), g["hi"].to_numpy()):
             continue
-        if _overlap(g) < MIN_OVERLAP:
+        if _overlap(g) < (MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP):
             continue
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
-        predicates = " / ".join(sorted(set(g["predicate"])))
+        predicates = " / ".join(sorted(set(g["predicate"].dropna())))
         yield {
             "story": story,
             "subject": f"date: {ev}",
             "kind": "date",
             "unit": None,
-            "rows": list(g.index),
+            "rows": sorted(set(g["row"])),
             "verdict": "contradiction",
             "severity": SEVERITY,
             "explanation": f"{parts}: the articles date the same event ({predicates}) differently",
         }
-

@@ -87,8 +87,12 @@ def date_pattern(lang: str) -> re.Pattern[str]:
     markers = _alt(lx["year_markers"])
     year = r"(?:1[6-9]|20)\d\d"
     if en:
+        # after a day number a month may be written in lower case ("on 2 sept"), except
+        # the months that are also common words ("3 may", "2 march")
+        lower = [w for w in lx["months"] if w.lower() not in lx.get("ambiguous_months", ())]
+        month_after_day = f"{month}|{_alt(lower, dots=True)}"
         day_month = (
-            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{month})(?![\w])"
+            rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{month_after_day})(?![\w])"
             rf"(?:,?\s+(?P<y>{year})(?!\d))?"
             rf"|(?:(?P<wd2>{weekday}),?\s+)?(?P<m2>{month})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w:.,]\d|\w)"
             rf"(?:,?\s+(?P<y2>{year})(?!\d))?"
