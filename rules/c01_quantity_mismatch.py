@@ -200,6 +200,13 @@ def _context_overlap(g: pd.DataFrame) -> float:
     return best
 
 
+def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
+    """`` (context: coalition, ukraine)``: content words every article's sentences share."""
+    sets = [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+    shared = sorted(set.intersection(*sets) - set(g["unit_c"])) if sets else []
+    return f" (context: {', '.join(shared[:most])})" if shared else ""
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     q = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].notna()]
     if q.empty:
@@ -246,5 +253,5 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
             "rows": list(g.index),
             "verdict": verdict_name,
             "severity": severity,
-            "explanation": f"{parts}: same subject '{subject}', values differ; {reason}",
+            "explanation": f"{parts}: same subject '{subject}'{_shared_words(g)}, values differ; {reason}",
         }
