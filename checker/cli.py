@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the editors' report (HTML or Markdown)", description="Write a self-contained HTML page (or Markdown) of the discrepancies, story by story.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
     p.add_argument("--format", "-f", choices=("html", "markdown"), default=None, help="report format (default: html)")
-    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: reports/recoupe-report.html or .md)")
+    p.add_argument("-o", "--output", metavar="FILE", help="output file, - for standard output (default: reports/recoupe-report.html or .md)")
     p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
     _add_common(p)
 
