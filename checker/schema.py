@@ -184,10 +184,16 @@ def json_value(v: Any) -> Any:
     return v
 
 
+def _json_column(column: pd.Series) -> list[Any]:
+    """A column's cells as :func:`json_value` gives them, converted column-wise."""
+    if column.dtype == "string":
+        return column.astype(object).where(column.notna(), None).tolist()
+    if column.dtype in ("int64", "bool"):
+        return column.tolist()
+    return [json_value(v) for v in column.tolist()]
+
+
 def claim_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The claims of a frame as JSON-ready dicts, in the schema's field order."""
     cols = list(CLAIM_FIELDS)
-    return [
-        {c: json_value(v) for c, v in zip(cols, row)}
-        for row in frame[cols].itertuples(index=False, name=None)
-    ]
+    return [dict(zip(cols, row)) for row in zip(*(_json_column(frame[c]) for c in cols))]

@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from ._nlp import data, fold, plain_word_chars
+from ._nlp import Scanner, data, fold
 
 LANGS = ("fr", "en")
 
@@ -334,17 +334,21 @@ class _Lexicon:
         return regex.compile(self._pattern(self._conf, parse=False))
 
     @functools.cached_property
-    def scan_fast(self) -> regex.Pattern:
-        """:attr:`scan` starting with ``\\b``: every title starts with a letter (see
-        :func:`plain_word_chars`)."""
-        return regex.compile(self._pattern(self._conf, parse=False, fast=True))
+    def scanner(self) -> Scanner:
+        """:attr:`scan`, tried only at the words a title can start with."""
+        conf = self._conf
+        words = [f for o in conf["offices"] for f in o["forms"]] + list(conf.get("modifiers") or {}) + ["ex"]
+        if self.lang != "fr":
+            countries = (conf.get("countries") or {}).values()
+            words += [f for c in countries for f in c["adj"]] + [n for c in countries for n in c.get("names") or ()]
+        return Scanner(self.scan, words)
 
     # The title pattern; ``parse`` builds the case-insensitive variant parse_role uses.
-    def _pattern(self, conf: dict, parse: bool, fast: bool = False) -> str:
+    def _pattern(self, conf: dict, parse: bool) -> str:
         offices = _alt(f for o in conf["offices"] for f in o["forms"])
         mods = _alt((conf.get("modifiers") or {}).keys())
         posts = _alt((conf.get("post_modifiers") or {}).keys())
-        lb = (r"\b" if fast else "") + r"(?<![\p{L}\p{N}\-‑])"
+        lb = r"(?<![\p{L}\p{N}\-‑])"
         rb = r"(?![\p{L}\p{N}])"
         if self.lang == "fr":
             adjs = _alt(f for c in conf["nationalities"].values() for f in c["adj"])
@@ -397,9 +401,8 @@ def lexicon(lang: str) -> _Lexicon:
 
 
 def titles(text: str, lang: str) -> Iterator[regex.Match]:
-    """The title matches of a text (one scan; the faster pattern when it is exact)."""
-    lx = lexicon(lang)
-    return (lx.scan_fast if plain_word_chars(text) else lx.scan).finditer(text)
+    """The title matches of a text (one scan)."""
+    return lexicon(lang).scanner.finditer(text)
 
 
 def title_regex(lang: str) -> regex.Pattern:

@@ -1,9 +1,10 @@
 """Language helpers the rules share: data files, words, lemmas, stopwords.
 
 Everything here is loaded once (at first use) and cached; nothing touches files
-after that. simplemma's decoded dictionaries are kept marshalled in the user cache
-directory (``$XDG_CACHE_HOME/recoupe/`` or ``~/.cache/recoupe/``, keyed by the
-simplemma version), which turns 0.2 s of decoding per language into 0.05 s of
+after that. :class:`Scanner` runs a long pattern only where one of its words starts.
+simplemma's decoded dictionaries are kept marshalled in the user cache directory
+(``$XDG_CACHE_HOME/recoupe/`` or ``~/.cache/recoupe/``, keyed by the simplemma
+version), which turns 0.2 s of decoding per language into 0.05 s of
 loading; without a writable cache the dictionaries are decoded as before.
 """
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import functools
 import marshal
 import os
+import re
 import unicodedata
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +30,125 @@ DATA = Path(__file__).resolve().parent / "data"
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 
 
-#: Word characters (``\w``) that are neither letters nor numbers: combining marks,
-#: connector punctuation (``_``), joiners, other alphabetic signs.
-_ODD_WORD_CHAR = regex.compile(r"[\p{M}\p{Pc}\p{Join_Control}\p{Other_Alphabetic}]")
+#: Maximal runs of letters, as the ``regex`` engine sees them.
+_REGEX_RUNS = regex.compile(r"(\p{L}+)")
+_REGEX_DIGITS = regex.compile(r"\d+")
+#: Maximal runs of word characters (``\w``), as the ``re`` engine sees them.
+_RE_RUNS = re.compile(r"(\w+)")
+_RE_DIGITS = re.compile(r"\d+")
+#: Letters that an engine matches case-insensitively with a letter whose ``casefold`` differs
+#: (``re``: ``ı`` and ``İ`` match ``i``); folded first, so that run keys never miss a match.
+_FOLD_FIX = str.maketrans({"ı": "i", "İ": "i"})
+
+
+def fold_key(word: str) -> str:
+    """A case-insensitive key: two words an engine's ``(?i)`` matches have the same key."""
+    return word.translate(_FOLD_FIX).casefold()
+
+
+def _runs(pattern: Any, text: str) -> dict[str, list[int]]:
+    if "ı" in text or "İ" in text:
+        text = text.translate(_FOLD_FIX)  # one character for one: offsets unchanged
+    parts = pattern.split(text)  # [between, run, between, run, ..., between]
+    runs = parts[1::2]
+    starts = list(accumulate(map(len, parts)))[0:-1:2]
+    keys = "\n".join(runs).casefold().split("\n") if runs else ()  # no run holds a line break
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for start, key in zip(starts, keys):
+        index[key].append(start)
+    return index
 
 
 @functools.lru_cache(maxsize=4)
-def plain_word_chars(text: str) -> bool:
-    r"""True when every word character of ``text`` is a letter or a number.
+def regex_runs(text: str) -> dict[str, list[int]]:
+    """``{key: [start, ...]}``: the letter runs of ``text`` (``regex`` classes) by case-folded
+    form (:func:`fold_key`), with where each starts. Computed once per text and shared by
+    the scanners."""
+    return _runs(_REGEX_RUNS, text)
 
-    Then, before a letter, ``\b`` holds exactly where the previous character is no letter
-    and no number, so a scan pattern that starts with a letter after
-    ``(?<![\p{L}\p{N}...])`` may start with ``\b`` too; the regex engine tests ``\b``
-    cheaply at every position, the look-behind alone costly (twice as slow a scan)."""
-    return _ODD_WORD_CHAR.search(text) is None
+
+@functools.lru_cache(maxsize=4)
+def re_runs(text: str) -> dict[str, list[int]]:
+    """:func:`regex_runs` for the ``re`` engine: ``\\w`` runs."""
+    return _runs(_RE_RUNS, text)
+
+
+@functools.lru_cache(maxsize=4)
+def regex_digits(text: str) -> list[int]:
+    """Where the digit runs of ``text`` start (``regex`` classes)."""
+    return [m.start() for m in _REGEX_DIGITS.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def re_digits(text: str) -> list[int]:
+    """Where the digit runs of ``text`` start (``re`` classes)."""
+    return [m.start() for m in _RE_DIGITS.finditer(text)]
+
+
+class Scanner:
+    """``pattern.finditer(text)``, tried only where a match can start.
+
+    A pattern that starts with a look-behind and a long alternation (``(?i)(?<!\\p{L})(?:selon|
+    ...)``) makes the engine try every alternative at every position of a text: most of the
+    cost of a scan. Here the pattern is tried only at the runs of the text (letters for a
+    ``regex`` pattern, ``\\w`` for an ``re`` one; one table of runs per text, shared by every
+    scanner) whose case-folded form is the first run of one of ``phrases``, or starts with it
+    for a phrase that is one run that the pattern may continue with letters (``word_end``
+    false), and, with ``digits``, at the start of every run of digits.
+
+    The pattern must match nothing else: every match starts where its look-behind has no
+    letter (``\\w``) before it, with the first run of a phrase or with a digit.
+    ``tests/test_scan_equivalence.py`` checks each scanner against its pattern.
+    """
+
+    def __init__(self, pattern, phrases: Iterable[str], digits: bool = False, word_end: bool = True):
+        engine_re = isinstance(pattern, re.Pattern)
+        self.pattern = pattern
+        self.phrases = tuple(phrases)
+        self.runs = re_runs if engine_re else regex_runs
+        self.digit_runs = re_digits if engine_re else regex_digits
+        self.digits = digits
+        first = _RE_RUNS if engine_re else _REGEX_RUNS
+        exact: set[str] = set()
+        prefixes: set[str] = set()
+        for phrase in self.phrases:
+            m = first.match(phrase)
+            if m is None:
+                raise ValueError(f"a scanned phrase must start with a letter: {phrase!r}")
+            key = fold_key(m.group())
+            (prefixes if m.end() == len(phrase) and not word_end else exact).add(key)
+        self.exact = frozenset(exact)
+        self.prefixes = tuple(sorted(prefixes))
+        # a run is worth the prefix test when its first letters start a prefix
+        self.head_len = min(map(len, prefixes), default=0)
+        self.heads = frozenset(p[:self.head_len] for p in prefixes)
+
+    def starts(self, text: str) -> list[int]:
+        """The offsets where a match may start, in order."""
+        if self.exact or self.prefixes:
+            runs = self.runs(text)
+            keys = runs.keys() & self.exact
+            if self.prefixes:
+                heads, n, prefixes = self.heads, self.head_len, self.prefixes
+                keys.update(k for k in runs if k[:n] in heads and k.startswith(prefixes))
+            found = [s for k in keys for s in runs[k]]
+        else:
+            found = []
+        if self.digits:
+            found += self.digit_runs(text)
+        found.sort()
+        return found
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        """What ``self.pattern.finditer(text)`` yields."""
+        match = self.pattern.match
+        end = 0
+        for pos in self.starts(text):
+            if pos >= end:
+                m = match(text, pos)
+                if m is not None:
+                    yield m
+                    end = m.end()
 
 
 @functools.cache

@@ -58,12 +58,13 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
+from itertools import accumulate
 from typing import Any, Iterator
 
 import regex
 from text_to_num import find_numbers, text2num
 
-from ._nlp import data, lemma, stopwords
+from ._nlp import Scanner, data, fold_key, lemma, stopwords
 
 LANGS = ("fr", "en")
 SPACE = "[ \t\u00a0\u202f]"
@@ -99,30 +100,31 @@ FRACTION_RE = regex.compile(
     r"(?<![\p{L}\p{N}/.,])(?:(?P<whole>\d+)" + HSP + r"+)?(?P<num>\d+)" + HSP + r"*/" + HSP + r"*(?P<den>\d+)(?![\p{N}/])"
     r"|(?:(?<![\p{L}\p{N}/.,])(?P<whole2>\d+)" + HSP + r"*)?(?P<vulgar>[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
 )
+_TLDS = "com|fr|org|net|io|be|ch|ca|uk|eu|info"
+#: Page furniture, dates and clock times, as ``(branch, guard)``: every match of the branch
+#: holds a match of its guard, a cheap pattern that rules the branch out of most texts.
 _URL_BRANCHES = (
-    r"(?:https?://|www\.)\S+",
-    r"\b(?:pic\.twitter\.com|t\.co|bit\.ly|youtu\.be)/\S+",
-    r"\b[\w.-]+\.(?:com|fr|org|net|io|be|ch|ca|uk|eu|info)/\S*",
-    r"[@#][\p{L}\p{N}_]+",
-    r"(?m:^[ \t]*[—–-][ \t].*\(@\w+\).*$)",     # tweet dateline: — CNEWS (@CNEWS) September 4, 2025
-    r"(?m:^[ \t]*\d{1,2}[.)](?=[ \t]))",        # list numbering at the start of a line
+    (r"(?:https?://|www\.)\S+", None),
+    (r"\b(?:pic\.twitter\.com|t\.co|bit\.ly|youtu\.be)/\S+", None),
+    (rf"\b[\w.-]+\.(?:{_TLDS})/\S*", rf"\.(?:{_TLDS})/"),
+    (r"[@#][\p{L}\p{N}_]+", None),
+    (r"(?m:^[ \t]*[—–-][ \t].*\(@\w+\).*$)", None),     # tweet dateline: — CNEWS (@CNEWS) September 4, 2025
+    (r"(?m:^[ \t]*\d{1,2}[.)](?=[ \t]))", r"\d[.)][ \t]"),  # list numbering at the start of a line
     # clock times and numeric dates, one pattern: they all start with a digit after \b
-    r"\b(?=\d)(?:\d{1,2}" + HSP + r"?[hH]" + HSP + r"?\d{2}\b|\d{1,2}[hH](?![\p{L}\p{N}])"
-    r"|\d{1,2}:\d{2}(?::\d{2})?\b|\d{1,2}(?::\d{2})?" + HSP + r"?(?:[ap]\.?m\.?)(?![\p{L}])"
-    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)",
+    (r"\b(?=\d)(?:\d{1,2}" + HSP + r"?[hH]" + HSP + r"?\d{2}\b|\d{1,2}[hH](?![\p{L}\p{N}])"
+     r"|\d{1,2}:\d{2}(?::\d{2})?\b|\d{1,2}(?::\d{2})?" + HSP + r"?(?:[ap]\.?m\.?)(?![\p{L}])"
+     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)", None),
 )
-#: Page furniture, dates and clock times: the alternation of ``_URL_BRANCHES`` (scanned one
-#: branch at a time by :func:`alternation_spans`, three times faster than the alternation).
-URL_RE = regex.compile("|".join(_URL_BRANCHES))
-URL_BRANCHES = tuple(regex.compile(p) for p in _URL_BRANCHES)
+URL_BRANCHES = tuple((regex.compile(p), regex.compile(g) if g else None) for p, g in _URL_BRANCHES)
 
 
 def alternation_spans(branches, text: str) -> list[tuple[int, int]]:
-    """The spans ``regex.compile("|".join(branches)).finditer(text)`` gives (leftmost match,
+    """The spans ``regex.compile("|".join(patterns)).finditer(text)`` gives (leftmost match,
     the first branch that matches there, then on from its end), found with one scan per
     branch: an engine tries every branch at every position of an alternation, while a
-    branch alone is scanned quickly. The branches must not match the empty string."""
-    nxt = [p.search(text) for p in branches]
+    branch alone is scanned quickly. ``branches`` are ``(pattern, guard)`` pairs (see
+    ``_URL_BRANCHES``); the patterns must not match the empty string."""
+    nxt = [p.search(text) if guard is None or guard.search(text) else None for p, guard in branches]
     out = []
     while True:
         best = None
@@ -135,7 +137,7 @@ def alternation_spans(branches, text: str) -> list[tuple[int, int]]:
         pos = best.end()
         for i, m in enumerate(nxt):
             if m is not None and m.start() < pos:
-                nxt[i] = branches[i].search(text, pos)
+                nxt[i] = branches[i][0].search(text, pos)
 
 
 # A pair N-M of small numbers: a sports score or a vote tally ("won 3-1", "a 5-4 vote") when N >= M
@@ -169,6 +171,7 @@ class _Lang:
         self.cand_re = regex.compile(
             r"(?i)(?<!\p{L})" + (r"(?!" + _alt(never) + ")" if never else "")
             + r"(?:" + _alt(stems) + r"|(?:" + _alt(whole) + r")(?![\p{L}\p{M}]))")
+        self.cands = Scanner(self.cand_re, [*stems, *whole], word_end=False)
         self.mult = {k.lower(): float(v) for k, v in lx["multipliers"].items()}
         self.fracw = {k.lower(): float(v) for k, v in lx["fraction_words"].items()}
         self.frac_join = set(lx.get("fraction_joiners") or [])
@@ -228,8 +231,8 @@ class _Lang:
             date = (r"(?<![\p{L}])" + mon + HSP + r"+\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + HSP + r"+\d{4}\b)?"
                     r"|\b\d{1,2}(?:st|nd|rd|th)?" + HSP + r"+(?:of" + HSP + r"+)?" + mon + r"(?![\p{L}])(?:,?" + HSP + r"+\d{4}\b)?"
                     r"|(?<![\p{L}])" + mon + r",?" + HSP + r"+\d{4}\b")
-        self.date_re = regex.compile(date)
-        self.vague_re = regex.compile(r"(?<![\p{L}])(?i:" + _alt(self.vague) + r")")
+        self.dates = Scanner(regex.compile(date), [*months, "May"], digits=True)
+        self.vagues = Scanner(regex.compile(r"(?<![\p{L}])(?i:" + _alt(self.vague) + r")"), self.vague, word_end=False)
         self.qual_re = regex.compile(r"(?<![\p{L}\p{N}])(?i:" + _alt(self.qual_kind) + r")" + HSP + r"*$")
         self.pct_after = regex.compile(
             HSP + r"*(?:(?P<pp>(?i:" + _alt(lx["points_after"]) + r"))|(?P<pct>(?i:" + _alt(lx["percent_after"]) + r")))(?![\p{L}])")
@@ -251,7 +254,8 @@ class _Lang:
         self.cur_before = regex.compile(r"(?:(?<![\p{L}])|(?<=[$€£]))(?P<sym>" + _SYM_ALT + r")" + HSP + r"*$")
         self.dur_after = regex.compile(HSP + r"*(?:-" + HSP + r"*)?(?P<dur>(?i:" + _alt(self.durations) + r"))(?![\p{L}])")
         self.sign_re = regex.compile(r"(?<![\p{L}])(?i:" + "|".join(self.sign_words or ["(?!)"]) + r")" + HSP + r"+$")
-        self.not_ord_re = regex.compile(r"(?<![\p{L}])(?i:" + _alt(lx["not_ordinal"]) + r")(?![\p{L}])")
+        self.not_ords = Scanner(regex.compile(r"(?<![\p{L}])(?i:" + _alt(lx["not_ordinal"]) + r")(?![\p{L}])"),
+                                lx["not_ordinal"])
         self.np_lead = regex.compile(HSP + r"*(?:(?:(?i:de|of(?:" + HSP + r"+the)?|des|du)(?![\p{L}])|(?i:d['’]))" + HSP + r"*)?")
         self.word_re = regex.compile(HSP + r"*(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)")
         if lang == "fr":
@@ -281,8 +285,21 @@ class _Lexicons(dict):
 
 LEX = _Lexicons()
 TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{N}]")
+_TOKEN_SPLIT = regex.compile(f"({TOKEN_RE.pattern})")
 _ACCENT_FIX = [(regex.compile(r"(?i)ieme(s?)$"), r"ième\1"), (regex.compile(r"(?i)^zero$"), "zéro"),
                (regex.compile(r"(?i)^premiere(s?)$"), r"première\1")]
+
+
+def _french_spelling(word: str) -> str:
+    """A French word as text2num spells it: ``vingtieme`` -> ``vingtième``, ``zero`` -> ``zéro``
+    (``_ACCENT_FIX``, tried only on the words it can change: ``ſ`` matches ``s``)."""
+    if word[-1] not in "eEsSoOſ":
+        return word
+    key = fold_key(word)
+    if key.endswith(("ieme", "iemes")) or key in ("zero", "premiere", "premieres"):
+        for pat, rep in _ACCENT_FIX:
+            word = pat.sub(rep, word)
+    return word
 
 
 class _Tok:
@@ -419,29 +436,6 @@ def _digits(text: str, L: _Lang, blocked: list[tuple[int, int]]) -> list[_Num]:
 
 # ----------------------------------------------------------------- words
 
-def _tokens_all(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> list[_Tok]:
-    """Every token of the text, as text2num reads them (the reference :func:`_tokens` matches)."""
-    toks: list[_Tok] = []
-    res = sorted(reserved)
-    ri = 0
-    for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
-        while ri < len(res) and res[ri][1] <= s:
-            ri += 1
-        if ri < len(res) and res[ri][0] < e:
-            if not toks or toks[-1].t != "§":
-                toks.append(_Tok("§", s, e))
-            continue
-        t = m.group()
-        if t == "-" and 0 < s and e < len(text) and text[s - 1].isalpha() and text[e].isalpha():
-            continue  # vingt-six -> vingt six
-        if L.lang == "fr" and t[0].isalpha():
-            for pat, rep in _ACCENT_FIX:
-                t = pat.sub(rep, t)
-        toks.append(_Tok(t, s, e))
-    return toks
-
-
 #: Tokens kept on each side of a number word: text2num looks one token around a number
 #: word at most (a joiner, a hyphen), so two is a safe margin.
 _MARGIN = 2
@@ -465,35 +459,34 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 def _window_tokens(text: str, L: _Lang, a: int, b: int, rs: list[int], re_: list[int], toks: list[_Tok]) -> None:
     """Append the tokens of ``text[a:b]`` (``a``, ``b`` on token boundaries) to ``toks``,
-    exactly as :func:`_tokens_all` gives them: reserved runs as one ``§``, hyphens inside
-    words dropped, French spellings fixed."""
+    as text2num reads a text's tokens: reserved runs as one ``§``, hyphens inside words
+    dropped, French spellings fixed."""
     n = len(text)
     ri = bisect.bisect_right(re_, a)
     nr = len(rs)
     fr = L.lang == "fr"
-    for m in TOKEN_RE.finditer(text, a, b):
-        s, e = m.span()
+    parts = _TOKEN_SPLIT.split(text[a:b])  # [gap, token, gap, token, ..., gap]
+    offsets = list(accumulate(map(len, parts), initial=a))
+    for t, s, e in zip(parts[1::2], offsets[1::2], offsets[2::2]):
         while ri < nr and re_[ri] <= s:
             ri += 1
         if ri < nr and rs[ri] < e:
             if not toks or toks[-1].t != "§":
                 toks.append(_Tok("§", s, e))
             continue
-        t = m.group()
         if t == "-" and 0 < s and e < n and text[s - 1].isalpha() and text[e].isalpha():
             continue  # vingt-six -> vingt six
-        if fr and t[0].isalpha() and t[-1] in "eEsSoO":
-            for pat, rep in _ACCENT_FIX:
-                t = pat.sub(rep, t)
+        if fr and t[0].isalpha():
+            t = _french_spelling(t)
         toks.append(_Tok(t, s, e))
 
 
 def _tokens(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> list[_Tok]:
-    """The tokens text2num needs: those around the number words only (``L.cand_re`` finds
+    """The tokens text2num needs: those around the number words only (``L.cands`` finds
     every word that can be one), each stretch with ``_MARGIN`` tokens on both sides and the
     stretches joined by a ``§`` (as a reserved span reads). text2num reads a stretch the
     same as the whole token list, at a fraction of the cost on text with few numbers."""
-    cands = [m.start() for m in L.cand_re.finditer(text)]
+    cands = [m.start() for m in L.cands.finditer(text)]
     if not cands:
         return []
     rs, re_ = _union(reserved)
@@ -911,12 +904,12 @@ def scan(ctx) -> list[dict[str, Any]]:
     text = ctx.text
     L = LEX.get(ctx.lang) or LEX["fr"]
     blocked = alternation_spans(URL_BRANCHES, text)
-    blocked += [m.span() for m in L.date_re.finditer(text)]
+    blocked += [m.span() for m in L.dates.finditer(text)]
     blocked += _scores(text, L)
     blocked.sort()
     items = _digits(text, L, blocked)
     vague = []
-    for m in L.vague_re.finditer(text):
+    for m in L.vagues.finditer(text):
         if _overlaps(blocked, *m.span()):
             continue
         key = _fold_q(m.group())
@@ -932,7 +925,8 @@ def scan(ctx) -> list[dict[str, Any]]:
     words, _toks = _words(text, L, reserved)
     nums = _join(text, L, items + words) + vague
     nums.sort(key=lambda n: n.start)
-    not_ord = [m.span() for m in L.not_ord_re.finditer(text)]
+    # spans where a number word is no ordinal ("premier ministre"): needed for ordinals only
+    not_ord = [m.span() for m in L.not_ords.finditer(text)] if any(n.ordinal for n in nums) else []
     starts = {n.start for n in nums}
     rows: list[dict[str, Any]] = []
     last_end = -1

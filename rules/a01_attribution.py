@@ -44,7 +44,7 @@ from typing import Any, Iterable
 
 import regex
 
-from ._nlp import data, fold
+from ._nlp import Scanner, data, fold
 
 CODE = "A01"
 NAME = "claim.attribution"
@@ -76,11 +76,13 @@ def lexicon(lang: str) -> dict[str, Any]:
     lx["media_nouns"] = frozenset(fold(w) for w in lx["media_nouns"])
     adjuncts = _alt(lx["adjuncts"])
     lx["adjunct_re"] = regex.compile(rf"(?i)\s*(?:{adjuncts})(?![\p{{L}}])")
-    lx["anchor_re"] = regex.compile(
+    anchor_re = regex.compile(
         rf"(?i)(?<![\p{{L}}'’-])(?:(?P<mk>{_alt(lx['markers'])})"
         rf"|(?P<aux>{_alt(lx['auxiliaries'])})(?:\s+(?:{adjuncts}))*\s+(?P<pp>{_alt(lx['participles'])})"
         rf"|(?P<pp2>{_alt(lx['participles'])})|(?P<pres>{_alt(lx['present'])}))(?![\p{{L}}-])"
     )
+    # every anchor starts with one of these words, followed by a space, an apostrophe or a hyphen
+    lx["anchors"] = Scanner(anchor_re, [*lx["markers"], *lx["auxiliaries"], *lx["participles"], *lx["present"]])
     return lx
 
 
@@ -190,7 +192,7 @@ def _sources(ctx) -> list[tuple[int, str]]:
     lx = lexicon(ctx.lang)
     text = ctx.text
     out: list[tuple[int, str]] = []
-    for m in lx["anchor_re"].finditer(text):
+    for m in lx["anchors"].finditer(text):
         ss, se = ctx.sentence_at(m.start())
         src = None
         if m.group("mk"):

@@ -35,7 +35,9 @@ rassembler 35 pays``, ``100.000 soldats russes se regroupent``).
 """
 from __future__ import annotations
 
+import bisect
 import functools
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -70,16 +72,20 @@ def lexicon(lang: str) -> dict[str, Any]:
     return {k: norm(v) for k, v in raw.items()}
 
 
-class Tok:
-    """A token of a sentence (a plain slotted record: sentences are tokenised per claim)."""
+#: :data:`TOKEN_RE` as a splitter: ``[gap, token, gap, token, ..., gap]``, gaps blank.
+_TOKEN_SPLIT = regex.compile(f"({TOKEN_RE.pattern})")
 
-    __slots__ = ("end", "low", "start", "text", "word")
 
-    def __init__(self, start: int, end: int, text: str, low: str, word: bool):
-        self.start, self.end, self.text, self.low, self.word = start, end, text, low, word
+class Sentence:
+    """The tokens of a sentence as parallel lists (offsets in the article text, text, lower
+    case with plain apostrophes, word or not) and, for each, the verb lemma when it is a
+    (non-auxiliary) verb."""
 
-    def __repr__(self) -> str:
-        return f"Tok({self.start}, {self.end}, {self.text!r})"
+    __slots__ = ("ends", "lows", "starts", "texts", "verbs", "words")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str], lows: list[str],
+                 words: list[bool], verbs: list[str | None]):
+        self.starts, self.ends, self.texts, self.lows, self.words, self.verbs = starts, ends, texts, lows, words, verbs
 
 
 @functools.lru_cache(maxsize=65536)
@@ -133,21 +139,22 @@ def _is_modal(low: str, lang: str) -> bool:
     return lemma(low, lang) in lexicon(lang)["modals"]
 
 
-def _sentence(ctx, ss: int, se: int) -> tuple[list[Tok], list[str | None]]:
-    """Tokens of a sentence and, for each, the verb lemma when it is a (non-auxiliary) verb."""
+def _sentence(ctx, ss: int, se: int) -> Sentence:
+    """The tokens of a sentence, with their verb lemmas. A sentence starts after a blank (or
+    at the text's start), so its tokens are those of its text alone."""
     lang = "en" if ctx.lang == "en" else "fr"
-    toks = []
-    for m in TOKEN_RE.finditer(ctx.text, ss, se):
-        t = m.group(0)
-        s, e = m.span()
-        toks.append(Tok(s, e, t, t.lower().replace("’", "'"), t[0].isalpha()))
-    verbs: list[str | None] = [None] * len(toks)
+    parts = _TOKEN_SPLIT.split(ctx.text[ss:se])  # [gap, token, gap, token, ..., gap]
+    offsets = list(accumulate(map(len, parts), initial=ss))
+    texts = parts[1::2]
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    lows = [t.lower().replace("’", "'") for t in texts]
+    words = [t[0].isalpha() for t in texts]
+    verbs: list[str | None] = [None] * len(texts)
     after_aux = after_inf = False  # after an auxiliary or a pronominal; after à / to
     prev_low = None
-    for i, tk in enumerate(toks):
-        low = tk.low
-        if not tk.word:
-            if tk.text not in QUOTES:
+    for i, low in enumerate(lows):
+        if not words[i]:
+            if texts[i] not in QUOTES:
                 after_aux = after_inf = False
             prev_low = low
             continue
@@ -170,56 +177,57 @@ def _sentence(ctx, ss: int, se: int) -> tuple[list[Tok], list[str | None]]:
         if is_verb or not keeps:
             after_aux = after_inf = False
         prev_low = low
-    return toks, verbs
+    return Sentence(starts, ends, texts, lows, words, verbs)
 
 
-def _predicate(toks: list[Tok], verbs: list[str | None], s: int, e: int, lx, adjunct: bool) -> str | None:
-    first = next((i for i, t in enumerate(toks) if t.end > s), len(toks))
-    last = next((i for i, t in enumerate(toks) if t.start >= e), len(toks))
+def _predicate(sent: Sentence, s: int, e: int, lx, adjunct: bool) -> str | None:
+    starts, ends, texts, lows, words, verbs = sent.starts, sent.ends, sent.texts, sent.lows, sent.words, sent.verbs
+    n = len(texts)
+    first = bisect.bisect_right(ends, s)  # the first token ending after s (ends ascend)
+    last = bisect.bisect_left(starts, e)  # the first token starting at or after e
     reporting = None
     # before the claim: the verb whose object or adjunct it is
     skipped = 0
     for i in range(first - 1, -1, -1):
-        t = toks[i]
         if verbs[i]:
             if verbs[i] in lx["reporting"] and not adjunct:
                 reporting = verbs[i]  # "said 120 protesters were arrested": the clause's verb wins
                 break
-            return _through_modal(toks, verbs, i, lx)
-        if (t.word and t.low in lx["skip_before"]) or t.low in ("'", "’"):
+            return _through_modal(sent, i, lx)
+        if (words[i] and lows[i] in lx["skip_before"]) or lows[i] in ("'", "’"):
             skipped += 1
             if skipped > 5:
                 break
             continue
         break
     # after the claim: the first verb of its clause
-    for i in range(last, min(len(toks), last + 14)):
-        t = toks[i]
-        if not t.word and t.text in CLAUSE_END:
+    for i in range(last, min(n, last + 14)):
+        if not words[i] and texts[i] in CLAUSE_END:
             break
-        if t.text == "," and i + 1 < len(toks) and toks[i + 1].low in lx["comma_clause"]:
+        if texts[i] == "," and i + 1 < n and lows[i + 1] in lx["comma_clause"]:
             break
         if verbs[i]:
-            return _through_modal(toks, verbs, i, lx)
+            return _through_modal(sent, i, lx)
     if reporting:
         return reporting
     # else the nearest verb before the claim in its clause ("veut contribuer à une hausse de 20 %")
     for i in range(first - 1, -1, -1):
-        if not toks[i].word and toks[i].text in CLAUSE_END:
+        if not words[i] and texts[i] in CLAUSE_END:
             break
         if verbs[i]:
-            return _through_modal(toks, verbs, i, lx)
+            return _through_modal(sent, i, lx)
     return None
 
 
-def _through_modal(toks, verbs, i: int, lx) -> str:
+def _through_modal(sent: Sentence, i: int, lx) -> str:
     """A modal verb's infinitive when one follows (``vise à rassembler``), else the verb."""
+    verbs = sent.verbs
     v = verbs[i]
     if v in lx["modals"]:
-        for j in range(i + 1, min(len(toks), i + 5)):
+        for j in range(i + 1, min(len(verbs), i + 5)):
             if verbs[j]:
                 return verbs[j]
-            if not toks[j].word and toks[j].text not in QUOTES:
+            if not sent.words[j] and sent.texts[j] not in QUOTES:
                 break
     return v
 
@@ -230,16 +238,16 @@ def _context_stop(lang: str) -> frozenset[str]:
     return stopwords(lang) | lx["extra_stopwords"] | lx["number_words"] | lx["auxiliaries"]
 
 
-def _context(toks: list[Tok], verbs: list[str | None], s: int, e: int, lang: str, lx) -> str | None:
+def _context(sent: Sentence, s: int, e: int, lang: str, lx) -> str | None:
     stop = _context_stop(lang)
     seen: dict[str, int] = {}
-    for t, verb in zip(toks, verbs):
-        if not t.word or (t.start < e and t.end > s) or len(t.low) < 3 or t.low in stop:
+    for start, end, low, word, verb in zip(sent.starts, sent.ends, sent.lows, sent.words, sent.verbs):
+        if not word or (start < e and end > s) or len(low) < 3 or low in stop:
             continue
-        lem = verb or lemma(t.low, lang)
+        lem = verb or lemma(low, lang)
         if lem in stop or len(lem) < 3:
             continue
-        dist = s - t.end if t.end <= s else t.start - e
+        dist = s - end if end <= s else start - e
         if lem not in seen or dist < seen[lem]:
             seen[lem] = dist
     if not seen:
@@ -254,7 +262,7 @@ def annotate(ctx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for row in rows:
         ss, se = ctx.sentence_at(row["start"])
-        toks, verbs = ctx.memo(f"A02.sentence.{ss}", lambda c, a=ss, b=se: _sentence(c, a, b))
+        sent = ctx.memo(f"A02.sentence.{ss}", lambda c, a=ss, b=se: _sentence(c, a, b))
         s, e = row["start"], row["end"]
         new = dict(row)
         prev = out[-1] if out else None
@@ -262,8 +270,8 @@ def annotate(ctx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if prev is not None and prev["end"] <= s and BRACKET_RE.fullmatch(ctx.text, prev["end"], s):
                 new["predicate"] = prev.get("predicate")  # "10h30 (08H30 GMT)": one event, two clocks
             else:
-                new["predicate"] = _predicate(toks, verbs, s, e, lx, row.get("kind") in ("date", "time"))
+                new["predicate"] = _predicate(sent, s, e, lx, row.get("kind") in ("date", "time"))
         if not new.get("context"):
-            new["context"] = _context(toks, verbs, s, e, lang, lx)
+            new["context"] = _context(sent, s, e, lang, lx)
         out.append(new)
     return out

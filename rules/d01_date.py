@@ -44,7 +44,7 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import data
+from ._nlp import Scanner, data
 
 CODE = "D01"
 NAME = "date.absolute"
@@ -75,6 +75,14 @@ def _alt(words, title: bool = False, dots: bool = False) -> str:
         abbrev = dots and any(o != w and o.startswith(w) for o in words)
         out.append(p + (r"\.?" if abbrev else ""))
     return "|".join(out)
+
+
+@functools.cache
+def date_scanner(lang: str) -> Scanner:
+    """:func:`date_pattern`, tried only at a digit or a weekday, month, marker or ``the``."""
+    lx = lexicon(lang)
+    words = [*lx["weekdays"], *lx["months"], *lx["year_markers"], *lx["first_day"]] + (["the"] if lang == "en" else [])
+    return Scanner(date_pattern(lang), words, digits=True)
 
 
 @functools.cache
@@ -157,7 +165,7 @@ def _scan(ctx) -> list[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text, ref = ctx.text, ctx.date
     rows: list[dict[str, Any]] = []
-    for m in date_pattern(ctx.lang).finditer(text):
+    for m in date_scanner(ctx.lang).finditer(text):
         if in_furniture(ctx, m.start()):
             continue
         g = m.groupdict()

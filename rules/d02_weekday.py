@@ -49,6 +49,7 @@ import functools
 import re
 from typing import Any, Iterator
 
+from ._nlp import Scanner
 from .d01_date import _alt, in_furniture, lexicon, scan as absolute_dates
 
 CODE = "D02"
@@ -63,7 +64,17 @@ FUTURE_RE = {
     "en": re.compile(r"(?i)\b(?:will|shall|'ll|’ll|is going to|are going to)\b"),
 }
 CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
+#: English words before a weekday (``this Monday``, ``on Monday``).
+EN_BEFORE = ("this", "next", "last", "past", "on")
 HABITUAL_RE = re.compile(r"(?i)\b(?:le|les|tous les|chaque|every)\s+$")
+
+
+@functools.cache
+def weekday_scanner(lang: str) -> Scanner:
+    """:func:`weekday_pattern`, tried only at the words it can start with."""
+    lx = lexicon(lang)
+    before = EN_BEFORE if lang == "en" else lx["weekday_before"]
+    return Scanner(weekday_pattern(lang), [*before, *lx["weekdays"], *lx["relative_days"]])
 
 
 @functools.cache
@@ -73,7 +84,7 @@ def weekday_pattern(lang: str) -> re.Pattern[str]:
     weekday = _alt(lx["weekdays"], title=en)
     rel = _alt(lx["relative_days"])
     if en:
-        before = r"(?:(?P<pre>(?i:this|next|last|past|on))\s+)?"
+        before = rf"(?:(?P<pre>(?i:{'|'.join(EN_BEFORE)}))\s+)?"
         after = ""
     else:
         before = rf"(?:(?P<pre>{_alt(lx['weekday_before'])})\s+)?"
@@ -125,7 +136,7 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text, ref = ctx.text, ctx.date
     taken = [(r["start"], r["end"]) for r in absolute_dates(ctx)]
-    for m in weekday_pattern(ctx.lang).finditer(text):
+    for m in weekday_scanner(ctx.lang).finditer(text):
         if in_furniture(ctx, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         g = m.groupdict()

@@ -41,6 +41,7 @@ import functools
 import re
 from typing import Any, Iterator
 
+from ._nlp import Scanner
 from .d01_date import _alt, in_furniture, lexicon
 
 CODE = "D03"
@@ -48,6 +49,12 @@ NAME = "time.clock"
 TYPE = "extractor"
 KINDS = ("time",)
 LANGUAGES = ("fr", "en")
+
+
+@functools.cache
+def time_scanner(lang: str) -> Scanner:
+    """:func:`time_pattern`, tried only at a digit (every time starts with one)."""
+    return Scanner(time_pattern(lang), (), digits=True)
 
 
 @functools.cache
@@ -102,7 +109,7 @@ def _times(ctx) -> list[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text = ctx.text
     out: list[dict[str, Any]] = []
-    for m in time_pattern(ctx.lang).finditer(text):
+    for m in time_scanner(ctx.lang).finditer(text):
         if in_furniture(ctx, m.start()):
             continue
         g = m.groupdict()

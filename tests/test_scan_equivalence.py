@@ -1,9 +1,10 @@
 """The fast scans give what the plain ones give.
 
-The number scanner tokenises only the text around number words (``cand_re``), furniture is
-found one regex branch at a time (``alternation_spans``) and titles with a ``\\b``-led
-pattern when that is exact (``plain_word_chars``); each is checked here against the plain
-way, on hand-written and on random texts.
+The number scanner tokenises only the text around number words (``cands``), furniture is
+found one regex branch at a time (``alternation_spans``), and the long patterns (attribution
+anchors, titles, dates, number words) are tried only where a run of letters or digits can
+start a match (``rules._nlp.Scanner``); each is checked here against the plain way, on
+hand-written and on random texts.
 """
 from __future__ import annotations
 
@@ -43,6 +44,31 @@ def test_number_word_stems_cover_what_text2num_reads(lang, words):
             assert LEX[lang].cand_re.match(w), f"{lang}: text2num reads {w!r}; add its start to number_word_stems"
 
 
+def _tokens_all(text, L, reserved):
+    """Every token of the text, as text2num reads them: what ``_tokens`` must match."""
+    from rules._numbers import _ACCENT_FIX, TOKEN_RE, _Tok
+
+    toks = []
+    res = sorted(reserved)
+    ri = 0
+    for m in TOKEN_RE.finditer(text):
+        s, e = m.span()
+        while ri < len(res) and res[ri][1] <= s:
+            ri += 1
+        if ri < len(res) and res[ri][0] < e:
+            if not toks or toks[-1].t != "§":
+                toks.append(_Tok("§", s, e))
+            continue
+        t = m.group()
+        if t == "-" and 0 < s and e < len(text) and text[s - 1].isalpha() and text[e].isalpha():
+            continue  # vingt-six -> vingt six
+        if L.lang == "fr" and t[0].isalpha():
+            for pat, rep in _ACCENT_FIX:
+                t = pat.sub(rep, t)
+        toks.append(_Tok(t, s, e))
+    return toks
+
+
 def _random_text(rng, lang):
     from rules._numbers import LEX
 
@@ -71,10 +97,10 @@ def test_windowed_tokens_read_like_all_tokens(lang):
     texts = [_random_text(rng, lang) for _ in range(400)]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     for text in texts:
-        blocked = N.alternation_spans(N.URL_BRANCHES, text) + [m.span() for m in L.date_re.finditer(text)]
+        blocked = N.alternation_spans(N.URL_BRANCHES, text) + [m.span() for m in L.dates.finditer(text)]
         items = N._digits(text, L, sorted(blocked))
         reserved = blocked + [(n.start, n.end) for n in items]
-        toks_all = N._tokens_all(text, L, reserved)
+        toks_all = _tokens_all(text, L, reserved)
         toks = N._tokens(text, L, reserved)
         got = [(o.start, o.end, o.value) for o in N.find_numbers(toks, lang, 0.0)]
         want = [(o.start, o.end, o.value) for o in N.find_numbers(toks_all, lang, 0.0)]
@@ -86,28 +112,77 @@ def test_windowed_tokens_read_like_all_tokens(lang):
 
 
 def test_alternation_spans_is_the_alternation():
+    import regex
+
     from rules import _numbers as N
 
+    plain = regex.compile("|".join(p for p, _ in N._URL_BRANCHES))
     rng = random.Random(3)
     pieces = ["https://t.co/abc", "www.x.fr/a", "pic.twitter.com/Zz", "lemonde.fr/page", "@AFP", "#Kiev", "10h30",
               "14H00", "8h", "10:30", "3 pm", "2025-09-04", "04/09/2025", "1.", "2)", "— CNEWS (@CNEWS) 4 sept",
-              "mot", "12", "3-1", "a.b", "-", "\n", " ", "  ", ".", "/", ":"]
+              "mot", "12", "3-1", "a.b", "-", "\n", " ", "  ", ".", "/", ":", "x.com/", "1) "]
     for _ in range(2000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", "\t"]) for _ in range(rng.randint(1, 25)))
-        assert N.alternation_spans(N.URL_BRANCHES, text) == [m.span() for m in N.URL_RE.finditer(text)], text
+        assert N.alternation_spans(N.URL_BRANCHES, text) == [m.span() for m in plain.finditer(text)], text
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("fr", "Le président américain Donald Trump et l'ex-Premier ministre, le chancelier allemand."),
-    ("fr", "1er ministre, _président, 3président, e\u0301président, ⓐprésident, -président"),
-    ("en", "US President Donald Trump met German Chancellor Friedrich Merz and former prime minister X."),
-    ("en", "_President, 2President, a\u0301President, NATO's secretary general"),
-])
-def test_fast_title_scan_matches_the_plain_one(lang, text):
-    from rules._names import lexicon, titles
+def _scanners():
+    from rules import _names, _numbers, a01_attribution, d01_date, d02_weekday, d03_time
 
-    lx = lexicon(lang)
-    want = [m.span() for m in lx.scan.finditer(text)]
-    assert [m.span() for m in titles(text, lang)] == want
-    assert [m.span() for m in lx.scan_fast.finditer(text.replace("_", " ").replace("\u0301", "").replace("ⓐ", " "))] == \
-        [m.span() for m in lx.scan.finditer(text.replace("_", " ").replace("\u0301", "").replace("ⓐ", " "))]
+    out = []
+    for lang in ("fr", "en"):
+        L = _numbers.LEX[lang]
+        out += [(f"numbers.cands.{lang}", L.cands), (f"numbers.dates.{lang}", L.dates),
+                (f"numbers.vagues.{lang}", L.vagues), (f"numbers.not_ords.{lang}", L.not_ords),
+                (f"A01.anchors.{lang}", a01_attribution.lexicon(lang)["anchors"]),
+                (f"titles.{lang}", _names.lexicon(lang).scanner),
+                (f"D01.{lang}", d01_date.date_scanner(lang)), (f"D02.{lang}", d02_weekday.weekday_scanner(lang)),
+                (f"D03.{lang}", d03_time.time_scanner(lang))]
+    return out
+
+
+def _variants(rng, phrase):
+    """A phrase as a text may write it: any case, typographic apostrophes, odd letters that
+    match case-insensitively (``ſ`` for ``s``, ``K`` for ``k``, ``İ`` and ``ı`` for ``i``)."""
+    p = rng.choice([phrase, phrase.upper(), phrase.title(), phrase.lower(), phrase.capitalize()])
+    if rng.random() < 0.2:
+        p = p.replace("'", "’")
+    if rng.random() < 0.1:
+        odd = {"s": "ſ", "k": "\u212a", "i": rng.choice("İı")}
+        p = "".join(odd.get(c, c) if rng.random() < 0.5 else c for c in p)
+    return p
+
+
+@pytest.mark.parametrize("name,scanner", _scanners(), ids=lambda x: x if isinstance(x, str) else "")
+def test_scanner_finds_what_its_pattern_finds(name, scanner):
+    rng = random.Random(11)
+    phrases = list(scanner.phrases) or ["x"]
+    glue = ["", " ", "  ", "\n", "-", "'", "’", ",", ".", "/", "(", "»", "\u00a0", "\u0301", "é", "x", "3", "_"]
+    inert = ["4", "12", "1er", "2025", "10h30", "le", "the", "de", "un", "one", "a", "septembre", "September",
+             "jeudi", "Monday", "président", "en", "in", "selon", "said", "vingt", "mille", "premier",
+             "the 4", "the 21st of", "le 1er", "3 sept.", "4 September", "des", "plusieurs", "l'", "a-t-il", "ex-"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for _ in range(1500):
+        words = [_variants(rng, rng.choice(phrases)) if rng.random() < 0.5 else rng.choice(inert)
+                 for _ in range(rng.randint(1, 12))]
+        texts.append("".join(w + rng.choice(glue) for w in words))
+    for text in texts:
+        assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in scanner.pattern.finditer(text)], \
+            (name, text)
+
+
+def test_run_keys_fold_every_case_insensitive_match():
+    """A character an engine's ``(?i)`` matches with a letter of a scanned phrase is a letter
+    (it continues the run) with the same :func:`fold_key`: a run key never misses a match."""
+    import re
+
+    import regex
+
+    from rules._nlp import fold_key
+
+    alphabet = {c for _, sc in _scanners() for p in sc.phrases for c in p.lower() if c.isalpha()}
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    for engine, letter in ((regex, regex.compile(r"\p{L}")), (re, re.compile(r"\w"))):
+        for x in sorted(alphabet):
+            for c in set(engine.findall("(?i)" + engine.escape(x), everything)):
+                assert letter.match(c) and fold_key(c) == fold_key(x), (engine.__name__, x, c)

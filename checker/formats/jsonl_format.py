@@ -4,6 +4,10 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping
 
+#: One encoder for every line (``json.dumps`` with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
 
 def render_claims(records: Iterable[Mapping[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+    encode = _ENCODER.encode
+    return "".join([encode(r) + "\n" for r in records])
