@@ -229,8 +229,12 @@ def annotate(ctx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not row.get("attribution"):
             ss, se = ctx.sentence_at(row["start"])
             lo, hi = bisect.bisect_left(offsets, ss), bisect.bisect_left(offsets, se)
-            if hi > lo:
-                best = min(found[lo:hi], key=lambda f: abs(f[0] - row["start"]))
+            # a source that is the claim itself names no one else ("Prime Minister
+            # Pedro Sanchez declared …" is not the source of his own title)
+            own = fold(ctx.text[row["start"]:row["end"]]).replace("’", "'")
+            candidates = [f for f in found[lo:hi] if f[1] not in own and own not in f[1]]
+            if candidates:
+                best = min(candidates, key=lambda f: abs(f[0] - row["start"]))
                 row = {**row, "attribution": best[1]}
         out.append(row)
     return out

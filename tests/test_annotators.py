@@ -109,3 +109,13 @@ def test_context_is_bounded_and_excludes_the_span(extractor):
 
 def test_no_predicate_without_claims(extractor):
     assert _claims(extractor, "Bonjour à tous.") == []
+
+
+@pytest.mark.parametrize("lang,text,claim", [
+    ("en", "Prime Minister Pedro Sanchez declared three days of mourning.", "Prime Minister Pedro Sanchez"),
+    ("en", "Fifteen percent said they would like to travel.", "Fifteen percent"),
+    ("en", "In Rwanda there were on average 8,000 victims per day.", "8,000 victims per day"),
+    ("en", "The company added 500 jobs in July.", "500 jobs"),
+])
+def test_no_source_from_the_claim_itself_or_a_rate(extractor, lang, text, claim):
+    assert _one(_claims(extractor, text, lang), claim)["attribution"] is None
