@@ -99,14 +99,23 @@ class Scanner:
     The pattern must match nothing else: every match starts where its look-behind has no
     letter (``\\w``) before it, with the first run of a phrase or with a digit.
     ``tests/test_scan_equivalence.py`` checks each scanner against its pattern.
+
+    With ``letters``, an ``re`` pattern is tried at the ``regex`` letter runs (and digit
+    runs) instead of its own ``\\w`` runs: the tables the ``regex`` scanners build anyway, so
+    a text is not split twice. A ``\\w`` run that starts a match starts a letter run with
+    the same key when it is all letters, and a digit run when it starts with a digit (then
+    ``digits`` must be set); any other phrase is refused. The extra positions tried (a
+    letter run after a digit) find no match, the pattern's look-behind having ``\\w``.
     """
 
-    def __init__(self, pattern, phrases: Iterable[str], digits: bool = False, word_end: bool = True):
+    def __init__(self, pattern, phrases: Iterable[str], digits: bool = False, word_end: bool = True,
+                 letters: bool = False):
         engine_re = isinstance(pattern, re.Pattern)
+        own = engine_re and not letters  # the re engine's own \w runs
         self.pattern = pattern
         self.phrases = tuple(phrases)
-        self.runs = re_runs if engine_re else regex_runs
-        self.digit_runs = re_digits if engine_re else regex_digits
+        self.runs = re_runs if own else regex_runs
+        self.digit_runs = re_digits if own else regex_digits
         self.digits = digits
         first = _RE_RUNS if engine_re else _REGEX_RUNS
         exact: set[str] = set()
@@ -115,6 +124,10 @@ class Scanner:
             m = first.match(phrase)
             if m is None:
                 raise ValueError(f"a scanned phrase must start with a letter: {phrase!r}")
+            if engine_re and letters and not m.group().isalpha():
+                if digits and m.group()[0].isdigit():
+                    continue  # its \\w run starts a digit run: tried anyway
+                raise ValueError(f"a phrase scanned at letter runs must start with letters: {phrase!r}")
             key = fold_key(m.group())
             (prefixes if m.end() == len(phrase) and not word_end else exact).add(key)
         self.exact = frozenset(exact)
@@ -250,5 +263,12 @@ def strip_accents(s: str) -> str:
 
 def fold(s: str) -> str:
     """Lower case, no accents, typographic apostrophes and spaces made plain."""
+    if s.isascii():
+        return s.lower()  # nothing to replace, decompose or strip
+    return _fold_other(s)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_other(s: str) -> str:
     s = s.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
     return strip_accents(s).lower()

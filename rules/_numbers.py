@@ -115,7 +115,29 @@ _URL_BRANCHES = (
      r"|\d{1,2}:\d{2}(?::\d{2})?\b|\d{1,2}(?::\d{2})?" + HSP + r"?(?:[ap]\.?m\.?)(?![\p{L}])"
      r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)", None),
 )
-URL_BRANCHES = tuple((regex.compile(p), regex.compile(g) if g else None) for p, g in _URL_BRANCHES)
+
+
+class _HostPath:
+    """``search`` of the ``host.tld/path`` branch, started at the run of host characters
+    before the first ``.tld/`` at or after ``pos``: a match holds a ``.tld/`` right after
+    its run of ``[\\w.-]`` characters, so none starts between ``pos`` and that run (the
+    plain search tries ``[\\w.-]+`` with backtracking at every word boundary of the text)."""
+
+    def __init__(self, pattern: str, guard: str):
+        self.pattern = regex.compile(pattern)
+        self.guard = regex.compile(guard)
+        self.run_back = regex.compile(r"(?r)[\w.-]*")
+
+    def search(self, text: str, pos: int = 0):
+        g = self.guard.search(text, pos)
+        if g is None:
+            return None
+        start = self.run_back.match(text, pos, g.start()).start()
+        return self.pattern.search(text, start)
+
+
+URL_BRANCHES = tuple((_HostPath(p, g) if i == 2 else regex.compile(p), regex.compile(g) if g else None)
+                     for i, (p, g) in enumerate(_URL_BRANCHES))
 
 
 def alternation_spans(branches, text: str) -> list[tuple[int, int]]:
@@ -177,6 +199,9 @@ class _Lang:
         self.frac_join = set(lx.get("fraction_joiners") or [])
         self.frac_join_words = set(lx.get("fraction_joiners_words_only") or [])
         self.and_words = set(lx.get("and_words") or [])
+        #: words that join the number word next to them (see :func:`_article_may_count`)
+        self.join_words = frozenset(w.lower() for w in (*self.frac_join, *self.frac_join_words, *self.and_words,
+                                                        *(lx.get("sign_words") or [])))
         self.article_before = set(lx.get("article_before") or [])
         self.approx = {k.lower(): tuple(float(x) for x in v) for k, v in lx["approx_nouns"].items()}
         self.vague = {k: tuple(float(x) for x in v) for k, v in lx["vague"].items()}
@@ -343,8 +368,17 @@ class _Num:
 
 # ----------------------------------------------------------------- digits
 
+_HSP_RE = regex.compile(HSP)
+_DOT_GROUPS_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_FOUR_DIGITS_RE = regex.compile(r"\d{4}")
+_PUNCT_NEXT_RE = regex.compile(r"[ \t]*[^\s\p{L}]")
+_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)['’]?" + HSP + r"*$")
+_VAGUE_TAIL_RE = regex.compile(HSP + r"+(?i:de|of)$|" + HSP + r"+(?i:d['’])$")
+_DIGIT_BEFORE_RE = regex.compile(r"\d" + HSP + r"*$")
+
+
 def _digit_value(body: str, lang: str) -> float:
-    s = regex.sub(HSP, "", body)
+    s = _HSP_RE.sub("", body)
     if "," in s and "." in s:
         if s.rfind(",") > s.rfind("."):
             s = s.replace(".", "").replace(",", ".")
@@ -356,7 +390,7 @@ def _digit_value(body: str, lang: str) -> float:
         else:
             s = s.replace(",", "")
     elif "." in s:
-        if s.count(".") > 1 or (lang == "fr" and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", s)):
+        if s.count(".") > 1 or (lang == "fr" and _DOT_GROUPS_RE.fullmatch(s)):
             s = s.replace(".", "")
     if s.startswith("."):
         s = "0" + s
@@ -426,7 +460,7 @@ def _digits(text: str, L: _Lang, blocked: list[tuple[int, int]]) -> list[_Num]:
         elif m.group("unit"):
             n.unit = m.group("unit")
             n.end = m.start("unit")
-        n.plain4 = not exp and not m.group("suf") and not m.group("mul") and regex.fullmatch(r"\d{4}", body) is not None
+        n.plain4 = not exp and not m.group("suf") and not m.group("mul") and _FOUR_DIGITS_RE.fullmatch(body) is not None
         s2 = _sign(text, s)
         if s2 < s:
             n.start, n.value = s2, -n.value
@@ -481,12 +515,62 @@ def _window_tokens(text: str, L: _Lang, a: int, b: int, rs: list[int], re_: list
         toks.append(_Tok(t, s, e))
 
 
-def _tokens(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> list[_Tok]:
+_HSP_CHARS = frozenset(" \t\u00a0\u202f")
+#: The lone articles :func:`_article_may_count` can rule out, by language.
+_LONE_ARTICLES = {"fr": frozenset({"un", "une"})}
+
+
+def _article_may_count(text: str, s: int, e: int, L: _Lang) -> bool:
+    """Can the lone article ``text[s:e]`` (French ``un``/``une``) change the scan? Only when a
+    word after or before it can join it (a number word, a joiner such as ``sur``/``et``), a
+    unit or currency may follow (:func:`_keep_article`), or anything but plain words and
+    spaces stands next to it. Otherwise its occurrence is an article that
+    :func:`_classify` drops, which joins nothing: no need to tokenise around it. False
+    only when sure; a needless True costs a window, never a difference."""
+    n = len(text)
+    if e >= n or text[e] not in _HSP_CHARS or s == 0:
+        return True
+    wm = L.word_re.match(text, e)
+    if wm is None:
+        return True
+    w = wm.group(1).lower()
+    if w in L.join_words or L.cand_re.match(text, wm.start(1)) \
+            or L.dur_after.match(text, e) or L.cur_after.match(text, e):
+        return True
+    j = s - 1
+    if text[j] in "'’":  # d'un, qu'une: the word before the elision
+        j -= 1
+    else:
+        while j >= 0 and text[j] in _HSP_CHARS:
+            j -= 1
+    if j < 0 or not text[j].isalpha():
+        return True
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j + 1].lower() in L.join_words or L.cand_re.match(text, k) is not None
+
+
+def _candidates(text: str, L: _Lang) -> list[int]:
+    """Where the number words that may change the scan start: ``L.cands`` less the lone
+    articles :func:`_article_may_count` rules out."""
+    arts = _LONE_ARTICLES.get(L.lang)
+    out = []
+    for m in L.cands.finditer(text):
+        s, e = m.span()
+        if arts is None or e - s > 3 or m.group().lower() not in arts or _article_may_count(text, s, e, L):
+            out.append(s)
+    return out
+
+
+def _tokens(text: str, L: _Lang, reserved: list[tuple[int, int]], cands: list[int] | None = None) -> list[_Tok]:
     """The tokens text2num needs: those around the number words only (``L.cands`` finds
-    every word that can be one), each stretch with ``_MARGIN`` tokens on both sides and the
-    stretches joined by a ``§`` (as a reserved span reads). text2num reads a stretch the
-    same as the whole token list, at a fraction of the cost on text with few numbers."""
-    cands = [m.start() for m in L.cands.finditer(text)]
+    every word that can be one; or ``cands``, their starts), each stretch with ``_MARGIN``
+    tokens on both sides and the stretches joined by a ``§`` (as a reserved span reads).
+    text2num reads a stretch the same as the whole token list, at a fraction of the cost
+    on text with few numbers."""
+    if cands is None:
+        cands = [m.start() for m in L.cands.finditer(text)]
     if not cands:
         return []
     rs, re_ = _union(reserved)
@@ -597,7 +681,7 @@ def _split_occurrences(toks: list[_Tok], L: _Lang, occ: list) -> list:
 
 
 def _words(text: str, L: _Lang, reserved: list[tuple[int, int]]) -> tuple[list[_Num], list[_Tok]]:
-    toks = _tokens(text, L, reserved)
+    toks = _tokens(text, L, reserved, _candidates(text, L))
     out: list[_Num] = []
     if not toks:
         return out, toks
@@ -765,7 +849,7 @@ def _fraction_tail(text: str, pos: int, L: _Lang) -> bool:
         return True
     w = m.group(1).lower()
     return w in ("de", "des", "du", "d", "of", "et", "and", "sur", "over", "in") or w.startswith(("d'", "d’")) \
-        or bool(regex.match(r"[ \t]*[^\s\p{L}]", text[pos:pos + 3])) and not text[pos:pos + 1].isalpha()
+        or bool(_PUNCT_NEXT_RE.match(text[pos:pos + 3])) and not text[pos:pos + 1].isalpha()
 
 
 # ----------------------------------------------------------------- classification
@@ -776,7 +860,7 @@ def _next_word(text: str, pos: int, L: _Lang) -> str | None:
 
 
 def _prev_word(text: str, pos: int) -> str | None:
-    m = regex.search(r"(\p{L}[\p{L}\p{M}]*)['’]?" + HSP + r"*$", text[max(0, pos - 30):pos])
+    m = _PREV_WORD_RE.search(text[max(0, pos - 30):pos])
     return m.group(1) if m else None
 
 
@@ -917,7 +1001,7 @@ def scan(ctx) -> list[dict[str, Any]]:
         if spec is None:
             continue
         s, e = m.span()
-        tail = regex.search(HSP + r"+(?i:de|of)$|" + HSP + r"+(?i:d['’])$", m.group())
+        tail = _VAGUE_TAIL_RE.search(m.group())
         if tail:
             e = s + tail.start()
         vague.append(_Num(s, e, spec[0], "vague", low=spec[1], high=spec[2], qualifier=" ".join(text[s:e].split())))
@@ -955,7 +1039,7 @@ def _classify(text: str, L: _Lang, n: _Num, not_ord, starts) -> dict[str, Any] |
             return None
         if n.src == "word" and L.second_re.match(n.last or ""):
             pw = _prev_word(text, n.start)
-            if regex.search(r"\d" + HSP + r"*$", text[max(0, n.start - 3):n.start]) or \
+            if _DIGIT_BEFORE_RE.search(text[max(0, n.start - 3):n.start]) or \
                     (pw and pw.lower() in ("de", "d", "of", "per", "par", "a", "une", "quelques", "few", "several", "plusieurs")):
                 return None
         if n.src == "digit":

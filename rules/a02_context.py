@@ -81,11 +81,14 @@ class Sentence:
     case with plain apostrophes, word or not) and, for each, the verb lemma when it is a
     (non-auxiliary) verb."""
 
-    __slots__ = ("ends", "lows", "starts", "texts", "verbs", "words")
+    __slots__ = ("content", "ends", "lows", "starts", "texts", "verbs", "words")
 
     def __init__(self, starts: list[int], ends: list[int], texts: list[str], lows: list[str],
                  words: list[bool], verbs: list[str | None]):
         self.starts, self.ends, self.texts, self.lows, self.words, self.verbs = starts, ends, texts, lows, words, verbs
+        #: ``[(start, end, lemma), ...]`` of the words that may be context words (see
+        #: :func:`_content`), computed at the first claim of the sentence
+        self.content: list[tuple[int, int, str]] | None = None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -143,11 +146,15 @@ def _sentence(ctx, ss: int, se: int) -> Sentence:
     """The tokens of a sentence, with their verb lemmas. A sentence starts after a blank (or
     at the text's start), so its tokens are those of its text alone."""
     lang = "en" if ctx.lang == "en" else "fr"
-    parts = _TOKEN_SPLIT.split(ctx.text[ss:se])  # [gap, token, gap, token, ..., gap]
+    text = ctx.text[ss:se]
+    parts = _TOKEN_SPLIT.split(text)  # [gap, token, gap, token, ..., gap]
     offsets = list(accumulate(map(len, parts), initial=ss))
     texts = parts[1::2]
     starts, ends = offsets[1:-1:2], offsets[2::2]
-    lows = [t.lower().replace("’", "'") for t in texts]
+    if "\n" in text:
+        lows = [t.lower().replace("’", "'") for t in texts]
+    else:  # one call for all (a line break stops str.lower's final-sigma look-around like a token end)
+        lows = "\n".join(texts).lower().replace("’", "'").split("\n") if texts else []
     words = [t[0].isalpha() for t in texts]
     verbs: list[str | None] = [None] * len(texts)
     after_aux = after_inf = False  # after an auxiliary or a pronominal; after à / to
@@ -238,14 +245,27 @@ def _context_stop(lang: str) -> frozenset[str]:
     return stopwords(lang) | lx["extra_stopwords"] | lx["number_words"] | lx["auxiliaries"]
 
 
+def _content(sent: Sentence, lang: str) -> list[tuple[int, int, str]]:
+    """The words of a sentence that are context words unless a claim covers them, with
+    their lemmas, in order: no stopwords, nothing shorter than three letters."""
+    if sent.content is None:
+        stop = _context_stop(lang)
+        out = []
+        for start, end, low, word, verb in zip(sent.starts, sent.ends, sent.lows, sent.words, sent.verbs):
+            if not word or len(low) < 3 or low in stop:
+                continue
+            lem = verb or lemma(low, lang)
+            if lem in stop or len(lem) < 3:
+                continue
+            out.append((start, end, lem))
+        sent.content = out
+    return sent.content
+
+
 def _context(sent: Sentence, s: int, e: int, lang: str, lx) -> str | None:
-    stop = _context_stop(lang)
     seen: dict[str, int] = {}
-    for start, end, low, word, verb in zip(sent.starts, sent.ends, sent.lows, sent.words, sent.verbs):
-        if not word or (start < e and end > s) or len(low) < 3 or low in stop:
-            continue
-        lem = verb or lemma(low, lang)
-        if lem in stop or len(lem) < 3:
+    for start, end, lem in _content(sent, lang):
+        if start < e and end > s:
             continue
         dist = s - end if end <= s else start - e
         if lem not in seen or dist < seen[lem]:

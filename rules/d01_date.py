@@ -82,7 +82,7 @@ def date_scanner(lang: str) -> Scanner:
     """:func:`date_pattern`, tried only at a digit or a weekday, month, marker or ``the``."""
     lx = lexicon(lang)
     words = [*lx["weekdays"], *lx["months"], *lx["year_markers"], *lx["first_day"]] + (["the"] if lang == "en" else [])
-    return Scanner(date_pattern(lang), words, digits=True)
+    return Scanner(date_pattern(lang), words, digits=True, letters=True)
 
 
 @functools.cache

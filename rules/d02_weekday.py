@@ -74,7 +74,7 @@ def weekday_scanner(lang: str) -> Scanner:
     """:func:`weekday_pattern`, tried only at the words it can start with."""
     lx = lexicon(lang)
     before = EN_BEFORE if lang == "en" else lx["weekday_before"]
-    return Scanner(weekday_pattern(lang), [*before, *lx["weekdays"], *lx["relative_days"]])
+    return Scanner(weekday_pattern(lang), [*before, *lx["weekdays"], *lx["relative_days"]], letters=True)
 
 
 @functools.cache

@@ -54,7 +54,7 @@ LANGUAGES = ("fr", "en")
 @functools.cache
 def time_scanner(lang: str) -> Scanner:
     """:func:`time_pattern`, tried only at a digit (every time starts with one)."""
-    return Scanner(time_pattern(lang), (), digits=True)
+    return Scanner(time_pattern(lang), (), digits=True, letters=True)
 
 
 @functools.cache

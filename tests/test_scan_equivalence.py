@@ -111,6 +111,32 @@ def test_windowed_tokens_read_like_all_tokens(lang):
         assert keep(toks) == keep(toks_all), text
 
 
+ARTICLE_NEIGHBOURS = ["un", "une", "Une", "UN", "d'un", "qu’une", "l'un", "an", "ans", "jour", "euros", "euro", "€", "$",
+                      "dollars", "de", "d'", "sur", "et", "demi", "tiers", "quart", "millier", "trentaine", "million",
+                      "troisième", "cinquième", "pays", "soldats", "fois", "bonne", "seul", "moins", "-", "3", "12", "/",
+                      ",", "(", "«", "heure", "mois", "semaine", "vingt", "cent", "premier"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lone_articles_skipped_change_nothing(lang, monkeypatch):
+    """The scan gives the same rows when it tokenises around every ``un``/``une``."""
+    from types import SimpleNamespace
+
+    from rules import _numbers as N
+
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    seps = [" ", " ", " ", "\u00a0", "-", "\n", ", ", "'", ""]
+    for _ in range(1500):
+        words = [rng.choice(ARTICLE_NEIGHBOURS if rng.random() < 0.7 else FR_WORDS + INERT) for _ in range(rng.randint(1, 14))]
+        texts.append("".join(w + rng.choice(seps) for w in words))
+    fast = [N.scan(SimpleNamespace(text=t, lang=lang)) for t in texts]
+    monkeypatch.setattr(N, "_LONE_ARTICLES", {})
+    plain = [N.scan(SimpleNamespace(text=t, lang=lang)) for t in texts]
+    for t, a, b in zip(texts, fast, plain):
+        assert a == b, t
+
+
 def test_alternation_spans_is_the_alternation():
     import regex
 
@@ -120,7 +146,8 @@ def test_alternation_spans_is_the_alternation():
     rng = random.Random(3)
     pieces = ["https://t.co/abc", "www.x.fr/a", "pic.twitter.com/Zz", "lemonde.fr/page", "@AFP", "#Kiev", "10h30",
               "14H00", "8h", "10:30", "3 pm", "2025-09-04", "04/09/2025", "1.", "2)", "— CNEWS (@CNEWS) 4 sept",
-              "mot", "12", "3-1", "a.b", "-", "\n", " ", "  ", ".", "/", ":", "x.com/", "1) "]
+              "mot", "12", "3-1", "a.b", "-", "\n", " ", "  ", ".", "/", ":", "x.com/", "1) ",
+              ".fr/", "a-b.c.fr/x", "_x.io/", "-.eu/", "é.info/", "sub.domain.co.uk/", ".com", "fr/", "x.", "3.ch/"]
     for _ in range(2000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", "\t"]) for _ in range(rng.randint(1, 25)))
         assert N.alternation_spans(N.URL_BRANCHES, text) == [m.span() for m in plain.finditer(text)], text
