@@ -76,7 +76,6 @@ def _name_stops(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def _nkey(name: str) -> str:
     """The look-up key of a name: folded, no dots or hyphens, single spaces."""
     s = fold(name).replace(".", " ").replace("-", " ").replace("‑", " ")
@@ -327,7 +326,11 @@ class _Lexicon:
                     self.country_names[_k(n)] = code
         self.org_norm = {o["code"]: o["text"] for o in conf.get("organisations") or ()}
         self._conf = conf
-        self.full = regex.compile(self._pattern(conf, parse=True), regex.IGNORECASE)
+
+    @functools.cached_property
+    def full(self) -> regex.Pattern:
+        """The case-insensitive title pattern :func:`parse_role` matches values with."""
+        return regex.compile(self._pattern(self._conf, parse=True), regex.IGNORECASE)
 
     @functools.cached_property
     def scan(self) -> regex.Pattern:
