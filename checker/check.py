@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .pipeline import gc_paused
 from .registry import Registry, Rule, Selection
 from .schema import Article, Discrepancy, claim_records
 
@@ -115,8 +116,10 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
     if claims.empty:
         return []
     claims = claims.reset_index(drop=True)
-    for rule in comparators:
-        for f in rule.func(claims, ctx):
+    with gc_paused():
+        found = [(rule, list(rule.func(claims, ctx))) for rule in comparators]
+    for rule, findings in found:
+        for f in findings:
             if records is None:
                 records = claim_records(claims)
             rows = sorted(set(int(i) for i in f["rows"]))
