@@ -50,6 +50,7 @@ import regex
 
 from checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
 
+from ._compare import context_overlap, predicate_classes
 from ._nlp import data, lemma
 
 CODE = "C01"
@@ -72,16 +73,6 @@ def _synonyms(lang: str) -> dict[str, str]:
         out[canon] = canon
         for w in words or []:
             out[str(w).lower()] = canon
-    return out
-
-
-@functools.cache
-def _predicate_classes() -> dict[tuple[str, str], str]:
-    out = {}
-    for lang, classes in (data("predicates.yaml") or {}).items():
-        for cls, verbs in classes.items():
-            for v in verbs:
-                out[(lang, v)] = cls
     return out
 
 
@@ -154,7 +145,7 @@ def _verdict(g: pd.DataFrame, ctx) -> tuple[str, str, str] | None:
         by_date = g.assign(_d=[ctx.articles[d].date for d in g["doc"]]).sort_values("_d", kind="stable")
         latest = by_date.iloc[-1]
         return "update", "info", f"the latest article ({latest['_d'].isoformat()}) gives «{latest['text']}»: likely an updated figure"
-    classes = _predicate_classes()
+    classes = predicate_classes()
     preds = set()
     for lang, p in zip(g["lang"], g["predicate"]):
         preds.add(classes.get((lang, p), p) if isinstance(p, str) else None)
@@ -188,16 +179,6 @@ def _rounding(frame: pd.DataFrame) -> pd.Series:
         scale = float(value) / written if written else 0.0
         out.append(0.5 * 10 ** -len(m.group(2)) * scale)
     return pd.Series(out, index=frame.index, dtype=float)
-
-
-def _context_overlap(g: pd.DataFrame) -> float:
-    """Smallest overlap coefficient (shared / smaller set) of context lemmas between two articles."""
-    per_doc = [set(" ".join(x for x in s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
-    best = 1.0
-    for i, a in enumerate(per_doc):
-        for b in per_doc[i + 1:]:
-            best = min(best, len(a & b) / min(len(a), len(b)) if a and b else 0.0)
-    return best
 
 
 def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
@@ -236,7 +217,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
                                      g["high"].to_numpy(), float(ctx.tolerance.get(g["kind"].iloc[0], 0.0)),
                                      mention_docs, mention_values):
             continue
-        if g["kind"].iloc[0] in NEEDS_SUBJECT and not g["subject"].notna().all() and _context_overlap(g) < MIN_CONTEXT_OVERLAP:
+        if g["kind"].iloc[0] in NEEDS_SUBJECT and not g["subject"].notna().all() and context_overlap(g) < MIN_CONTEXT_OVERLAP:
             continue  # a bare amount or rate: compared only when the sentences speak of the same things
         verdict = _verdict(g, ctx)
         if verdict is None:

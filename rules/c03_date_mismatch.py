@@ -32,7 +32,6 @@ Configuration: ``[tool.recoupe.severity] C03 = …``.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from typing import Any, Iterable
 
 import pandas as pd
@@ -40,7 +39,7 @@ import regex
 
 from checker.intervals import unexplained_conflicts
 
-from ._nlp import data
+from ._compare import context_overlap, predicate_classes
 
 CODE = "C03"
 NAME = "compare.date"
@@ -83,25 +82,6 @@ def _month_day(ordinal: float) -> float:
     return _dt.date(LEAP, d.month, d.day).toordinal()
 
 
-@functools.cache
-def _classes() -> dict[tuple[str, str], str]:
-    out = {}
-    for lang, classes in (data("predicates.yaml") or {}).items():
-        for cls, verbs in classes.items():
-            for v in verbs:
-                out[(lang, v)] = cls
-    return out
-
-
-def _overlap(g: pd.DataFrame) -> float:
-    per_doc = [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
-    best = 1.0
-    for i, a in enumerate(per_doc):
-        for b in per_doc[i + 1:]:
-            best = min(best, len(a & b) / min(len(a), len(b)) if a and b else 0.0)
-    return best
-
-
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     # a bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
     dates = claims[(claims["kind"] == "date") & claims["value"].notna() & claims["qualifier"].isna()]
@@ -113,7 +93,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     spans = [s for s in spans if s is not None]
     if dates.empty:
         return
-    classes = _classes()
+    classes = predicate_classes()
     event = [classes.get((lang, p), p) if isinstance(p, str) else None for lang, p in zip(dates["lang"], dates["predicate"])]
     dates = dates.assign(event=event, lo=[s[0] for s in spans], hi=[s[1] for s in spans],
                          has_year=[s[2] for s in spans])
@@ -137,7 +117,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         mid = ((g["lo"] + g["hi"]) / 2).to_numpy()
         if not unexplained_conflicts(g["doc"].to_numpy(), mid, g["lo"].to_numpy(), g["hi"].to_numpy()):
             continue
-        if _overlap(g) < (MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP):
+        if context_overlap(g) < (MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP):
             continue
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
