@@ -14,7 +14,6 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from conftest import SEEDS, make_article, run_cli
 
 # --------------------------------------------------------------------------- corpora
@@ -262,12 +261,10 @@ def test_brief_corpus_rows_equal_check(tmp_path):
     assert r.returncode == 0, r.stderr
     page = parse(out.read_text(encoding="utf-8"))
     expected = check_json(corpus, cwd=tmp_path)
-    assert len(page.bodies) == len(expected)
+    assert expected and len(page.bodies) == len(expected)
     by_id = {b["attrs"]["id"][2:]: b for b in page.bodies}
     for d in expected:
         assert sorted(by_id[d["id"]]["marks"]) == sorted(c["text"] for c in d["claims"])
-    if not expected:
-        pytest.skip("the built-in rules find no discrepancy in the brief's corpus yet (number and role rules pending)")
 
 
 def test_house_corpus_rows_marks_and_chart(tmp_path):
@@ -394,10 +391,6 @@ def test_input_errors_still_write_and_exit_2(tmp_path):
 
 
 def test_markdown_twin(tmp_path):
-    md = pytest.importorskip("checker.formats.markdown_format",
-                             reason="checker/formats/markdown_format.py is being written by another engineer")
-    if not (hasattr(md, "render_summary") and hasattr(md, "render_story_tables")):
-        pytest.skip("markdown_format has no render_summary/render_story_tables yet")
     write_house_corpus(tmp_path / "corpus", evil=True)
     r = report("corpus", "--format", "markdown", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
