@@ -69,7 +69,7 @@ class Session:
             raise
         return cls(settings, registry, selection)
 
-    def load(self, inputs: list[str], quiet: bool = False):
+    def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
         import rules
 
@@ -117,7 +117,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .schema import claim_records
 
     session = Session.open(args)
-    loaded = session.load(_inputs(args), args.quiet)
+    loaded = session.load(_inputs(args))
     frame = session.extract(loaded.articles)
     fmt = args.format or "jsonl"
     _write(formats.get(fmt).render_claims(claim_records(frame)), args.output)

@@ -16,7 +16,7 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
     from .progress import Progress
 
     session = Session.open(args)
-    loaded = session.load(_inputs(args), getattr(args, "quiet", False))
+    loaded = session.load(_inputs(args))
     baseline = None
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = _baseline_for(args, session.settings, required=False)

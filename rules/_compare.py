@@ -19,10 +19,15 @@ def predicate_classes() -> dict[tuple[str, str], str]:
     return out
 
 
+def context_sets(g: pd.DataFrame) -> list[set[str]]:
+    """Per article of a group, the context lemmas of its claims."""
+    return [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+
+
 def context_overlap(g: pd.DataFrame) -> float:
     """The smallest overlap coefficient (shared / smaller set) of the context lemmas of
     two articles of a group: how much the articles' sentences speak of the same things."""
-    per_doc = [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+    per_doc = context_sets(g)
     best = 1.0
     for i, a in enumerate(per_doc):
         for b in per_doc[i + 1:]:

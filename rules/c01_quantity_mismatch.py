@@ -50,7 +50,7 @@ import regex
 
 from checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
 
-from ._compare import context_overlap, predicate_classes
+from ._compare import context_overlap, context_sets, predicate_classes
 from ._nlp import data, lemma
 
 CODE = "C01"
@@ -157,7 +157,7 @@ def _verdict(g: pd.DataFrame, ctx) -> tuple[str, str, str] | None:
         return "contradiction", "warning", reason
     if self_conflict:
         return "contradiction", "warning", "an article itself gives more than one value: weak evidence of one event"
-    return "contradiction", "error", "same predicate (" + next(iter(sorted(str(p) for p in g["predicate"].dropna().unique()))) + ")"
+    return "contradiction", "error", f"same predicate ({min(g['predicate'].dropna())})"
 
 
 MIN_CONTEXT_OVERLAP = 0.3
@@ -183,7 +183,7 @@ def _rounding(frame: pd.DataFrame) -> pd.Series:
 
 def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
     """`` (context: coalition, ukraine)``: content words every article's sentences share."""
-    sets = [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+    sets = context_sets(g)
     shared = sorted(set.intersection(*sets) - set(g["unit_c"])) if sets else []
     return f" (context: {', '.join(shared[:most])})" if shared else ""
 

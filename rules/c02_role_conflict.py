@@ -46,7 +46,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     roles = claims[(claims["kind"] == "role") & claims["subject"].notna() & claims["value"].notna()]
     if roles.empty:
         return
-    roles = roles.assign(value=roles["value"].astype(str), row=roles.index)
+    roles = roles.assign(value=roles["value"].astype(str))
     distinct = roles.drop_duplicates(["story", "subject", "doc", "value"])[["story", "subject", "doc", "value", "lang"]]
     # join each person's distinct roles of one article with those of the other articles
     pairs = distinct.merge(distinct, on=["story", "subject"], suffixes=("_a", "_b"))
@@ -61,9 +61,10 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     pairs = pairs[[verdicts[k] for k in zip(pairs["value_a"], pairs["value_b"], pairs["lang_a"], pairs["lang_b"])]]
     if pairs.empty:
         return
+    by_person = dict(iter(roles.groupby(["story", "subject"], sort=False)))
     for (story, person), p in pairs.groupby(["story", "subject"], sort=True):
         involved = set(zip(p["doc_a"], p["value_a"])) | set(zip(p["doc_b"], p["value_b"]))
-        members = roles[(roles["story"] == story) & (roles["subject"] == person)]
+        members = by_person[(story, person)]
         members = members[[(d, v) in involved for d, v in zip(members["doc"], members["value"])]]
         by_value: dict[str, list[str]] = {}
         for _, c in members.sort_values(["doc", "start"]).iterrows():
