@@ -120,33 +120,19 @@ def highlight(claim: Mapping[str, Any], article) -> dict[str, str]:
 
 
 def _article_view(a) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "story": a.story,
-        "lang": a.lang or "",
-        "date": a.date.isoformat() if a.date else None,
-        "title": a.title,
-        "source": a.source,
-        "url": a.url,
-        "link": safe_url(a.url),
-        "label": a.title or a.id,
-        "short": a.source or a.title or a.id,
-    }
-
-
-def _value_text(c: Mapping[str, Any]) -> str:
-    from .check import member_value
-
-    return member_value(c)
+    return {**a.meta(), "lang": a.lang or "", "link": safe_url(a.url), "label": a.title or a.id,
+            "short": a.source or a.title or a.id}
 
 
 def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, Any]:
+    from .check import member_value
+
     a = articles.get(c.get("doc"))
     return {
         "doc": c.get("doc"),
         "line": c.get("line"),
         "text": _str(c.get("text")) or "",
-        "value": _value_text(c),
+        "value": member_value(c),
         "qualifier": _str(c.get("qualifier")),
         "attribution": _str(c.get("attribution")),
         "rule": _str(c.get("rule")),
