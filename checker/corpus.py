@@ -244,12 +244,16 @@ class Loader:
     def _files(self, files: list[Path], root: Path, result: LoadResult, root_display: str | None) -> list[Article]:
         manifests: dict[Path, dict[str, dict[str, Any]]] = {}
         out = []
+
+        def shown(parts: tuple[str, ...]) -> str:  # a path as the user named it, for messages
+            return os.path.join(root_display, *parts) if root_display is not None else str(root.joinpath(*parts))
+
         for f in files:
             rel = PurePosixPath(f.relative_to(root).as_posix())
-            where = str(f) if root_display is None else os.path.join(root_display, *rel.parts)
+            where = shown(rel.parts)
             try:
                 if f.parent not in manifests:
-                    manifests[f.parent] = read_manifest(f.parent, str(f.parent) if root_display is None else os.path.join(root_display, *rel.parent.parts))
+                    manifests[f.parent] = read_manifest(f.parent, shown(rel.parent.parts))
                 meta = dict(manifests[f.parent].get(f.name, {}))
                 raw = _read_text(f, where)
                 if f.suffix.lower() in (".html", ".htm"):
