@@ -13,6 +13,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import RecoupeError
+from .formats import CHECK_FORMATS, CLAIM_FORMATS
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 DEFAULT_INPUT = "seeds"
@@ -49,13 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="list the claims of a corpus", description="Extract every numeric and factual claim of the articles, normalised.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of .txt/.md/.html articles or .jsonl corpora (default: seeds/)")
-    p.add_argument("--format", "-f", choices=("jsonl", "json", "csv", "table"), help="output format (default: jsonl, or the configured one)")
+    p.add_argument("--format", "-f", choices=CLAIM_FORMATS, help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_common(p)
 
     p = sub.add_parser("check", help="report discrepancies between the articles of each story", description="Compare the claims of the articles of each story and report where they disagree. Exits 1 when a discrepancy is not in the baseline.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
-    p.add_argument("--format", "-f", choices=("text", "table", "markdown", "json", "csv", "sarif", "github", "gitlab", "junit"), help="output format (default: text)")
+    p.add_argument("--format", "-f", choices=CHECK_FORMATS, help="output format (default: text, or the configured output-format)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--baseline", metavar="FILE", help="baseline of reviewed discrepancies (default: recoupe-baseline.json when it exists)")
     p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")

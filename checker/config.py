@@ -32,10 +32,10 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .errors import ConfigError
+from .formats import CHECK_FORMATS
 
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("quantity", "percent", "money", "duration", "ordinal", "date", "time", "role")
-CHECK_FORMATS = ("text", "table", "markdown", "json", "csv", "sarif", "github", "gitlab", "junit")
 DEFAULT_TOLERANCE = MappingProxyType({"quantity": 0.0, "percent": 0.0, "money": 0.0, "duration": 0.0, "ordinal": 0.0})
 
 
