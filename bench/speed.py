@@ -57,7 +57,7 @@ def bench_extract(min_mb: float) -> dict:
     n = int(min_mb * 1_000_000 / size_one) + 1
     corpus = build(OUT / "extract.jsonl", n, 100)
     mb = corpus.stat().st_size / 1_000_000
-    recoupe = [sys.executable, "-m", "checker"]
+    recoupe = [sys.executable, "-m", "recoupe"]
     t0 = time.perf_counter()
     done = subprocess.run(recoupe + ["extract", str(corpus), "--format", "jsonl", "-o", str(OUT / "claims.jsonl")],
                           capture_output=True, text=True, cwd=ROOT)
@@ -74,12 +74,12 @@ def bench_extract(min_mb: float) -> dict:
 
 def bench_check(sizes: list[int]) -> list[dict]:
     sys.path.insert(0, str(ROOT))
-    import rules
-    from checker.check import CompareContext, compare_claims
-    from checker.config import Settings
-    from checker.corpus import Loader
-    from checker.pipeline import Extractor
-    from checker.registry import load_registry
+    from recoupe import rules
+    from recoupe.checker.check import CompareContext, compare_claims
+    from recoupe.checker.config import Settings
+    from recoupe.checker.corpus import Loader
+    from recoupe.checker.pipeline import Extractor
+    from recoupe.checker.registry import load_registry
 
     registry = load_registry(entry_points=False)
     ex = Extractor.from_registry(registry)

@@ -1,3 +1,5 @@
-"""recoupe: cross-check the numbers, dates and roles that a story's articles state."""
+"""recoupe's engine: corpus loading, claims, the rule registry, extraction, comparison, outputs."""
 
-__version__ = "0.1.0"
+from recoupe import __version__
+
+__all__ = ["__version__"]

@@ -1,6 +1,6 @@
 """The ``recoupe`` command line. Heavy imports happen inside the commands, so that
 ``recoupe --help`` answers at once. The CLI is the only place that picks an exit
-status and the only place that catches :class:`~checker.errors.RecoupeError`.
+status and the only place that catches :class:`~recoupe.checker.errors.RecoupeError`.
 
 Exit status: 0 fine, 1 discrepancies not covered by the baseline (check), 2 usage
 or input error (wins over 1 and over ``--exit-zero``).

@@ -71,7 +71,7 @@ class Session:
 
     def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
-        import rules
+        from recoupe import rules
 
         from .corpus import Loader
 

@@ -11,7 +11,7 @@ the configuration's story mapping. The article's language, when no metadata give
 it, is guessed from its text.
 
 Loading never stops at a bad file: :func:`load_corpus` returns the articles it could
-read and one :class:`~checker.errors.InputError` per problem.
+read and one :class:`~recoupe.checker.errors.InputError` per problem.
 """
 from __future__ import annotations
 

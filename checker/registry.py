@@ -131,11 +131,11 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
 
 
 def _builtin_modules() -> Iterator[ModuleType]:
-    import rules
+    from recoupe import rules
 
     for info in sorted(pkgutil.iter_modules(rules.__path__), key=lambda i: i.name):
         if re.match(r"^[a-z][0-9]{2,3}_", info.name):
-            yield importlib.import_module(f"rules.{info.name}")
+            yield importlib.import_module(f"recoupe.rules.{info.name}")
 
 
 def _module_from_path(path: Path) -> ModuleType:
@@ -283,6 +283,6 @@ def load_registry(extra_paths: Iterable[str | Path] = (), entry_points: bool = T
 
 def detect_language(text: str) -> str:
     """The language of a text, as the rules package guesses it."""
-    import rules
+    from recoupe import rules
 
     return rules.detect_language(text)

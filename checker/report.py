@@ -1,15 +1,15 @@
 """``recoupe report``: the editors' report, one self-contained HTML page or its Markdown twin.
 
-Steps: :func:`checker.gate.run_check` (load, extract, compare, baseline), then
-:func:`report_view` turns the finished :class:`~checker.check.CheckResult` into plain
+Steps: :func:`recoupe.checker.gate.run_check` (load, extract, compare, baseline), then
+:func:`report_view` turns the finished :class:`~recoupe.checker.check.CheckResult` into plain
 values (pure, testable), :func:`render_html` fills ``templates/report.html.j2``
 (Jinja2, autoescape on: article text, metadata and baseline notes are untrusted),
 and :func:`cmd_report` writes the file. The Markdown twin comes from
-:mod:`checker.formats.markdown_format`.
+:mod:`recoupe.checker.formats.markdown_format`.
 
 The page loads nothing: a Content-Security-Policy forbids every network load, the
 styles and the small filter script are inline, the charts are inline SVG
-(:mod:`checker.svgchart`). It carries no timestamp: the same inputs give the same
+(:mod:`recoupe.checker.svgchart`). It carries no timestamp: the same inputs give the same
 bytes, whatever the order of the files.
 """
 from __future__ import annotations

@@ -48,7 +48,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import regex
 
-from checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
+from recoupe.checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
 
 from ._compare import context_overlap, context_sets, predicate_classes
 from ._nlp import data, lemma

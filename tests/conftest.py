@@ -16,20 +16,20 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def registry():
-    from checker.registry import load_registry
+    from recoupe.checker.registry import load_registry
 
     return load_registry(entry_points=False)
 
 
 @pytest.fixture(scope="session")
 def extractor(registry):
-    from checker.pipeline import Extractor
+    from recoupe.checker.pipeline import Extractor
 
     return Extractor.from_registry(registry)
 
 
 def make_article(text, lang="fr", date=None, id="a", story=".", **kw):
-    from checker.schema import Article
+    from recoupe.checker.schema import Article
 
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
@@ -43,7 +43,7 @@ def run_cli(*args, cwd=None, input=None, env=None):
     if env:
         full_env.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "checker", *map(str, args)],
+        [sys.executable, "-m", "recoupe", *map(str, args)],
         cwd=cwd or ROOT, capture_output=True, text=True, input=input, env=full_env,
         encoding="utf-8",
     )

@@ -12,7 +12,7 @@ from conftest import make_article
 
 
 def _claims(extractor, text, lang="fr", date=None):
-    from checker.schema import claim_records
+    from recoupe.checker.schema import claim_records
 
     return claim_records(extractor.run([make_article(text, lang, date)]))
 

@@ -19,7 +19,7 @@ def test_help_does_not_import_heavy_modules():
     import subprocess
     import sys
 
-    code = "import sys; from checker.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pandas', 'simplemma', 'dateparser', 'rules') if m in sys.modules))"
+    code = "import sys; from recoupe.checker.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pandas', 'simplemma', 'dateparser', 'recoupe.rules') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import rules
-from checker.corpus import Loader, split_front_matter
-from checker.htmltext import html_article
+from recoupe import rules
+from recoupe.checker.corpus import Loader, split_front_matter
+from recoupe.checker.htmltext import html_article
 
 from conftest import run_cli
 

@@ -7,7 +7,7 @@ from conftest import make_article
 
 
 def _claims(extractor, text, lang="fr", date=None, rule=None):
-    from checker.schema import claim_records
+    from recoupe.checker.schema import claim_records
 
     out = claim_records(extractor.run([make_article(text, lang, date)]))
     return [c for c in out if rule is None or c["rule"] == rule]

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 import pytest
 
-from checker.check import CheckResult
-from checker.formats import CHECK_FORMATS, get
-from checker.registry import Rule
-from checker.schema import Article, Discrepancy, empty_claims
+from recoupe.checker.check import CheckResult
+from recoupe.checker.formats import CHECK_FORMATS, get
+from recoupe.checker.registry import Rule
+from recoupe.checker.schema import Article, Discrepancy, empty_claims
 from conftest import ROOT, run_cli
 
 SCHEMA_PATH = ROOT / "tests" / "data" / "sarif-2.1.0-schema.json"
@@ -37,7 +37,7 @@ EXPLANATION_3 = "Taux: 50,5% vs 60%,\r\nselon <script>alert(1)</script> | B"
 def _rule(code, name, severity, summary, kinds):
     doc = f"{summary}\n\nWhy an editor cares about {name}.\n\nFlags:\n- [fr] x || y\n"
     return Rule(code=code, name=name, type="comparator", kinds=kinds, languages=("fr", "en"), severity=severity,
-                summary=summary, doc=doc, aliases=(), module=f"rules.{code.lower()}", func=lambda claims, ctx: [])
+                summary=summary, doc=doc, aliases=(), module=f"recoupe.rules.{code.lower()}", func=lambda claims, ctx: [])
 
 
 RULES = {
@@ -144,7 +144,7 @@ def test_sarif_results(corpus_cwd):
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "recoupe"
-    from checker import __version__
+    from recoupe.checker import __version__
 
     assert driver["version"] == __version__
     assert [r["id"] for r in driver["rules"]] == ["C01", "C02"]
@@ -235,7 +235,7 @@ def test_github_annotations_exact(corpus_cwd):
 
 
 def test_github_escaping_functions():
-    from checker.formats.github_format import escape_data, escape_property
+    from recoupe.checker.formats.github_format import escape_data, escape_property
 
     assert escape_data("100% sûr\r\nfin: a, b") == "100%25 sûr%0D%0Afin: a, b"
     assert escape_property("100% sûr\r\nfin: a, b") == "100%25 sûr%0D%0Afin%3A a%2C b"
@@ -323,7 +323,7 @@ def test_markdown_summary_and_tables(corpus_cwd):
 
 
 def test_markdown_escapes_untrusted_text():
-    from checker.formats.markdown_format import escape
+    from recoupe.checker.formats.markdown_format import escape
 
     assert escape("a|b\nc") == "a\\|b c"
     assert escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -347,7 +347,7 @@ def test_markdown_caps_rows():
 
 
 def test_markdown_building_blocks():
-    from checker.formats import markdown_format as m
+    from recoupe.checker.formats import markdown_format as m
 
     report = _report()
     assert m.render_check(report) == m.render_summary(report) + "\n" + m.render_story_tables(report)

@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from checker.intervals import cross_doc_conflicts
+from recoupe.checker.intervals import cross_doc_conflicts
 
 NaN = math.nan
 

@@ -7,8 +7,8 @@ from conftest import make_article
 
 
 def _scan(text, lang):
-    from checker.pipeline import ArticleContext
-    from rules._numbers import scan
+    from recoupe.checker.pipeline import ArticleContext
+    from recoupe.rules._numbers import scan
 
     return scan(ArticleContext(make_article(text, lang), lang))
 
@@ -39,8 +39,8 @@ def test_values(lang, text, value):
 
 
 def test_scan_is_shared_per_article():
-    from checker.pipeline import ArticleContext
-    from rules import n01_quantity, n02_percent
+    from recoupe.checker.pipeline import ArticleContext
+    from recoupe.rules import n01_quantity, n02_percent
 
     ctx = ArticleContext(make_article("Vingt pays, soit 20 % du total.", "fr"), "fr")
     list(n01_quantity.extract(ctx))

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import gc
 
-from checker.pipeline import gc_paused, resolve_overlaps, sentence_bounds
+from recoupe.checker.pipeline import gc_paused, resolve_overlaps, sentence_bounds
 
 from conftest import SEEDS, make_article
 
 
 def test_extraction_and_comparison_leave_no_reference_cycles(registry, extractor):
     """gc_paused relies on this: the records the pipeline builds are acyclic."""
-    from checker.check import check_articles
+    from recoupe.checker.check import check_articles
 
     arts = [make_article(p.read_text(encoding="utf-8"), "fr", id=p.name) for p in sorted(SEEDS.glob("*.txt"))]
     check_articles(arts, registry)  # warm the caches

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules._names import _nkey, canonical_name, parse_role, roles_conflict
+from recoupe.rules._names import _nkey, canonical_name, parse_role, roles_conflict
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_canonical_name_extra_table():
 
 
 def test_name_variants_are_unambiguous():
-    from rules._nlp import data
+    from recoupe.rules._nlp import data
 
     owner: dict[str, str] = {}
     for canonical, variants in data("names.yaml")["names"].items():
@@ -135,7 +135,7 @@ def test_name_variants_are_unambiguous():
 
 
 def test_lexicon_office_keys_shared_by_languages():
-    from rules._nlp import data
+    from recoupe.rules._nlp import data
 
     fr = {o["key"] for o in data("roles_fr.yaml")["offices"]}
     en = {o["key"] for o in data("roles_en.yaml")["offices"]}
@@ -144,9 +144,9 @@ def test_lexicon_office_keys_shared_by_languages():
 
 
 def test_extractor_uses_configured_names():
-    from checker.pipeline import Extractor
-    from checker.registry import load_registry
-    from checker.schema import Article, claim_records
+    from recoupe.checker.pipeline import Extractor
+    from recoupe.checker.registry import load_registry
+    from recoupe.checker.schema import Article, claim_records
 
     reg = load_registry(entry_points=False)
     base = Extractor.from_registry(reg)
@@ -160,9 +160,9 @@ def test_one_scan_is_fast():
     """The patterns are compiled once; a long article is scanned in well under a second."""
     import time
 
-    from checker.pipeline import ArticleContext
-    from checker.schema import Article
-    from rules import r01_role
+    from recoupe.checker.pipeline import ArticleContext
+    from recoupe.checker.schema import Article
+    from recoupe.rules import r01_role
 
     text = ("Le président américain Donald Trump a parlé avec le chancelier allemand Friedrich Merz. "
             "Emmanuel Macron, le président français, a répondu. L'ancien président américain pousse. ") * 300

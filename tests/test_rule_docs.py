@@ -20,8 +20,8 @@ EXAMPLE_RE = re.compile(r"^\[(fr|en)\]\s+(.+)$")
 
 
 def _examples():
-    from checker.registry import load_registry
-    from checker.ruledocs import examples
+    from recoupe.checker.registry import load_registry
+    from recoupe.checker.ruledocs import examples
 
     out = []
     for code, rule in load_registry(entry_points=False).items():
@@ -33,7 +33,7 @@ def _examples():
 
 
 def test_docstrings_have_examples(registry):
-    from checker.ruledocs import examples
+    from recoupe.checker.ruledocs import examples
 
     for code, rule in registry.items():
         ex = examples(rule)
@@ -58,13 +58,13 @@ def test_docstring_example(code, section, line, registry, extractor):
     rule = registry[code]
     lang, text = EXAMPLE_RE.match(line).groups()
     if rule.type == "comparator":
-        from checker.check import check_articles
+        from recoupe.checker.check import check_articles
 
         texts = [t.strip() for t in text.split("||")]
         arts = [make_article(t, lang, id=f"{i}.txt", story="s") for i, t in enumerate(texts)]
         found = [d for d in check_articles(arts, registry).discrepancies if d.rule == code]
     else:
-        from checker.schema import claim_records
+        from recoupe.checker.schema import claim_records
 
         claims = claim_records(extractor.run([make_article(text, lang)]))
         if rule.type == "annotator":

@@ -90,7 +90,7 @@ def test_fixtures_name_known_rules(registry):
 def test_rule_case(code, case, registry, extractor):
     rule = registry[code]
     if rule.type == "comparator":
-        from checker.check import check_articles
+        from recoupe.checker.check import check_articles
 
         arts = [make_article(a["text"], a.get("lang", "fr"), a.get("date"), id=a["id"], story=a.get("story", "s"),
                              title=a.get("title"), source=a.get("source"))
@@ -103,7 +103,7 @@ def test_rule_case(code, case, registry, extractor):
         if case.get("exact", True):
             assert len(found) == len(expected), f"expected {len(expected)} discrepancies, got {[d['explanation'] for d in found]}"
         return
-    from checker.schema import claim_records
+    from recoupe.checker.schema import claim_records
 
     art = make_article(case["text"], case.get("lang", "fr"), case.get("date"))
     claims = claim_records(extractor.run([art]))

@@ -23,14 +23,14 @@ INERT = ["pays", "les", "the", "of", "soldats", "people", ",", ".", "(", ")", "'
 def _read(toks, lang):
     from text_to_num import find_numbers
 
-    from rules._numbers import _Tok
+    from recoupe.rules._numbers import _Tok
 
     return [(o.start, o.end, o.value, o.is_ordinal) for o in find_numbers([_Tok(t, 0, 0) for t in toks], lang, 0.0)]
 
 
 @pytest.mark.parametrize("lang,words", [("fr", FR_WORDS), ("en", EN_WORDS)])
 def test_number_word_stems_cover_what_text2num_reads(lang, words):
-    from rules._numbers import _ACCENT_FIX, LEX
+    from recoupe.rules._numbers import _ACCENT_FIX, LEX
 
     probes = {"fr": ["un", "vingt", "cent", "mille", "deux", "et"], "en": ["one", "twenty", "hundred", "thousand", "a", "and"]}[lang]
     for w in words:
@@ -46,7 +46,7 @@ def test_number_word_stems_cover_what_text2num_reads(lang, words):
 
 def _tokens_all(text, L, reserved):
     """Every token of the text, as text2num reads them: what ``_tokens`` must match."""
-    from rules._numbers import _ACCENT_FIX, TOKEN_RE, _Tok
+    from recoupe.rules._numbers import _ACCENT_FIX, TOKEN_RE, _Tok
 
     toks = []
     res = sorted(reserved)
@@ -70,7 +70,7 @@ def _tokens_all(text, L, reserved):
 
 
 def _random_text(rng, lang):
-    from rules._numbers import LEX
+    from recoupe.rules._numbers import LEX
 
     words = FR_WORDS if lang == "fr" else EN_WORDS
     out = []
@@ -90,7 +90,7 @@ def _random_text(rng, lang):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_windowed_tokens_read_like_all_tokens(lang):
-    from rules import _numbers as N
+    from recoupe.rules import _numbers as N
 
     rng = random.Random(7)
     L = N.LEX[lang]
@@ -122,7 +122,7 @@ def test_lone_articles_skipped_change_nothing(lang, monkeypatch):
     """The scan gives the same rows when it tokenises around every ``un``/``une``."""
     from types import SimpleNamespace
 
-    from rules import _numbers as N
+    from recoupe.rules import _numbers as N
 
     rng = random.Random(11)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -140,7 +140,7 @@ def test_lone_articles_skipped_change_nothing(lang, monkeypatch):
 def test_alternation_spans_is_the_alternation():
     import regex
 
-    from rules import _numbers as N
+    from recoupe.rules import _numbers as N
 
     plain = regex.compile("|".join(p for p, _ in N._URL_BRANCHES))
     rng = random.Random(3)
@@ -154,7 +154,7 @@ def test_alternation_spans_is_the_alternation():
 
 
 def _scanners():
-    from rules import _names, _numbers, a01_attribution, d01_date, d02_weekday, d03_time
+    from recoupe.rules import _names, _numbers, a01_attribution, d01_date, d02_weekday, d03_time
 
     out = []
     for lang in ("fr", "en"):
@@ -205,7 +205,7 @@ def test_run_keys_fold_every_case_insensitive_match():
 
     import regex
 
-    from rules._nlp import fold_key
+    from recoupe.rules._nlp import fold_key
 
     alphabet = {c for _, sc in _scanners() for p in sc.phrases for c in p.lower() if c.isalpha()}
     everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)

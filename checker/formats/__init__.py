@@ -15,4 +15,4 @@ CHECK_FORMATS = ("text", "table", "markdown", "json", "csv", "sarif", "github", 
 
 def get(name: str):
     """The formatter module for ``name``."""
-    return importlib.import_module(f"checker.formats.{name}_format")
+    return importlib.import_module(f"recoupe.checker.formats.{name}_format")

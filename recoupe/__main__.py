@@ -1,0 +1,3 @@
+from recoupe.checker.cli import main
+
+raise SystemExit(main())
