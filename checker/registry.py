@@ -22,7 +22,7 @@ function (see ``rules/README.md`` and ``docs/rules.md``)::
 
     def extract(ctx): ...        # extractor: ArticleContext -> iterable of claim rows
     def annotate(ctx, rows): ... # annotator: fills fields of an article's claim rows
-    def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of findings
+    def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of schema.Finding
 
 The registry is built once into an immutable mapping; the engine never imports a
 particular rule, and a rule never imports a formatter.
