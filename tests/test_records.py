@@ -66,3 +66,20 @@ def test_one_order_story_then_severity_then_rule_subject_id():
     shuffled = [d("b", "error", "C01", "x", "1"), d("a", "info", "C01", "x", "2"),
                 d("a", "error", "C02", "x", "3"), d("a", "error", "C01", "y", "4"), d("a", "error", "C01", "y", "0")]
     assert [x.id for x in sorted_discrepancies(shuffled)] == ["0", "4", "3", "2", "1"]
+
+
+def test_rows_leaving_the_builtin_extractors_carry_only_schema_fields(registry):
+    from recoupe.checker.pipeline import ArticleContext
+    from recoupe.checker.schema import CLAIM_FIELDS
+
+    from conftest import make_article
+
+    text = ("Le président américain Donald Trump est arrivé jeudi 4 septembre 2025 à 10h30 (08H30 GMT). "
+            "Près de 3 000 personnes, soit 12 %, ont payé 5 euros, selon la mairie.")
+    ctx = ArticleContext(make_article(text, date="2025-09-01"), "fr")
+    seen = set()
+    for rule in registry.of_type("extractor"):
+        for row in rule.func(ctx):
+            assert set(row) <= set(CLAIM_FIELDS), (rule.code, sorted(set(row) - set(CLAIM_FIELDS)))
+            seen.add(row["kind"])
+    assert {"role", "time", "date", "quantity", "percent", "money"} <= seen
