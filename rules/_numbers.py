@@ -1151,6 +1151,6 @@ def _add_rate(text: str, L: _Lang, row: dict[str, Any], pos: int) -> bool:
 
 def mentions(ctx, kind: str) -> Iterator[dict[str, Any]]:
     """The article's numeric mentions of one kind, as claim rows (scan shared per article)."""
-    for row in ctx.memo("numbers", scan):
+    for row in ctx.scan("numbers"):
         if row["kind"] == kind:
             yield dict(row)

@@ -50,6 +50,7 @@ NAME = "time.clock"
 TYPE = "extractor"
 KINDS = ("time",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("times", "furniture")  # shared scans read with ctx.scan()
 
 
 @functools.cache
@@ -159,4 +160,7 @@ def _times(ctx) -> list[dict[str, Any]]:
 
 
 def extract(ctx) -> Iterator[dict[str, Any]]:
-    yield from ctx.memo("D03.times", _times)
+    yield from ctx.scan("times")
+
+
+SCANS = {"times": _times}

@@ -83,3 +83,30 @@ def test_rows_leaving_the_builtin_extractors_carry_only_schema_fields(registry):
             assert set(row) <= set(CLAIM_FIELDS), (rule.code, sorted(set(row) - set(CLAIM_FIELDS)))
             seen.add(row["kind"])
     assert {"role", "time", "date", "quantity", "percent", "money"} <= seen
+
+
+def test_a_rule_needing_an_unknown_scan_is_a_config_error_at_registry_load(tmp_path):
+    from recoupe.checker.registry import load_registry
+
+    mod = tmp_path / "needy.py"
+    mod.write_text('"""Needs a scan nobody provides.\n\nFlags:\n- [fr] x\n"""\nCODE = "X07"\nNEEDS = ("sondages",)\n'
+                   'def extract(ctx):\n    return ctx.scan("sondages")\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_registry([mod], entry_points=False)
+    assert "X07" in str(e.value) and "'sondages'" in str(e.value)
+
+
+def test_a_shared_scan_runs_once_per_article_and_without_its_owner(registry):
+    from recoupe.checker.pipeline import Extractor
+    from recoupe.checker.registry import select_rules
+
+    from conftest import make_article
+
+    assert {"numbers", "dates", "times", "furniture", "sources"} <= set(registry.scans)
+    calls = []
+    scans = {**registry.scans, "dates": lambda ctx: calls.append(ctx.article.id) or registry.scans["dates"](ctx)}
+    ex = Extractor.from_registry(registry, select_rules(registry, ignore=["D01"]))
+    ex = Extractor(ex.extractors, ex.annotators, ex.settings, scans)
+    rows = ex.article_rows(make_article("Le jeudi 4 septembre 2025, puis jeudi encore.", date="2025-09-01"))
+    assert calls == ["a"]  # D02 read the date scan although D01 does not run
+    assert {r["rule"] for r in rows if r["kind"] == "date"} == {"D02"}
