@@ -51,28 +51,54 @@ def keep_article(text: str, n: Num, L: Lang, starts: set[int]) -> bool:
     return False
 
 
+#: What a kind's test returns for a number of its kind that makes no claim (a year, an
+#: article, "premier ministre"): the decision is taken, nothing is kept.
+DROP: dict[str, Any] = {"kind": None}
+
+
 def classify(text: str, L: Lang, n: Num, not_ord, starts) -> dict[str, Any] | None:
+    """The claim row of a number, or None: each kind's test in :data:`ORDER` is asked in turn,
+    the first that answers (a row, or :data:`DROP`) decides."""
     row: dict[str, Any] = {"start": n.start, "end": n.end, "kind": "quantity", "value": float(n.value),
                            "low": n.low, "high": n.high, "unit": None, "subject": None, "qualifier": n.qualifier}
+    for test in ORDER:
+        got = test(text, L, n, row, not_ord, starts)
+        if got is not None:
+            return None if got is DROP else got
+    return None
+
+
+def lone_article(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """``un``/``a``/``one`` alone counts only where :func:`keep_article` says so."""
     if n.article and not keep_article(text, n, L, starts):
+        return DROP
+    return None
+
+
+def ordinal(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """N04: a rank, unless a title (``premier ministre``), a time unit (``seconde`` after a
+    number or ``de``/``a``) or a date (``1er septembre``)."""
+    if not n.ordinal:
         return None
-    if n.ordinal:
-        if overlaps(not_ord, n.start, n.end):
-            return None
-        if n.src == "word" and L.second_re.match(n.last or ""):
-            pw = prev_word(text, n.start)
-            if _DIGIT_BEFORE_RE.search(text[max(0, n.start - 3):n.start]) or \
-                    (pw and pw.lower() in ("de", "d", "of", "per", "par", "a", "une", "quelques", "few", "several", "plusieurs")):
-                return None
-        if n.src == "digit":
-            w = next_word(text, n.end, L)
-            if w and (w.lower() in L.months or w in L.months):
-                return None
-        row.update(kind="ordinal")
-        return row
-    end = n.end
-    # percent
-    m = L.pct_after.match(text, end)
+    if overlaps(not_ord, n.start, n.end):
+        return DROP
+    if n.src == "word" and L.second_re.match(n.last or ""):
+        pw = prev_word(text, n.start)
+        if _DIGIT_BEFORE_RE.search(text[max(0, n.start - 3):n.start]) or \
+                (pw and pw.lower() in ("de", "d", "of", "per", "par", "a", "une", "quelques", "few", "several", "plusieurs")):
+            return DROP
+    if n.src == "digit":
+        w = next_word(text, n.end, L)
+        if w and (w.lower() in L.months or w in L.months):
+            return DROP
+    row.update(kind="ordinal")
+    return row
+
+
+def percent(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """N02: percent or percentage points after the number, basis points, or ``pourcentage de``
+    before it."""
+    m = L.pct_after.match(text, n.end)
     if m:
         row.update(kind="percent", unit="pp" if m.group("pp") else "%", end=m.end())
         if row["unit"] == "%":
@@ -80,7 +106,7 @@ def classify(text: str, L: Lang, n: Num, not_ord, starts) -> dict[str, Any] | No
         _, subj, _e = noun_phrase(text, row["end"], L, starts)
         row["subject"] = subj
         return row
-    m = L.bp_after.match(text, end)
+    m = L.bp_after.match(text, n.end)
     if m:
         row.update(kind="percent", unit="bp", end=m.end())
         _, subj, _e = noun_phrase(text, row["end"], L, starts)
@@ -90,7 +116,13 @@ def classify(text: str, L: Lang, n: Num, not_ord, starts) -> dict[str, Any] | No
     if m:
         row.update(kind="percent", unit="%", start=m.start())
         return row
-    # money
+    return None
+
+
+def money(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """N03: a currency symbol, code or word after the number (maybe after a scale such as
+    ``mil``) or a symbol before it."""
+    end = n.end
     m = L.cur_after.match(text, end)
     scale = None
     if m is None:
@@ -120,21 +152,34 @@ def classify(text: str, L: Lang, n: Num, not_ord, starts) -> dict[str, Any] | No
         add_rate(text, L, row, row["end"])
         row["subject"] = noun_phrase(text, row["end"], L, starts)[1]
         return row
-    # duration
-    m = L.dur_after.match(text, end)
-    if m and not n.article or m and n.article:
-        if m:
-            row.update(kind="duration", unit=L.durations[m.group("dur").lower()], end=m.end())
-            return row
-    # year (left to the date rules)
+    return None
+
+
+def duration(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """D04: a time unit right after the number."""
+    m = L.dur_after.match(text, n.end)
+    if m:
+        row.update(kind="duration", unit=L.durations[m.group("dur").lower()], end=m.end())
+        return row
+    return None
+
+
+def year(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """A plain 4-digit number 1800-2100 after ``en``/``in``/a month, or with no counted noun, is a
+    year: dropped, left to the date rules."""
     if n.plain4 and 1800 <= n.value <= 2100:
         pw = prev_word(text, n.start)
         if pw and (pw.lower() in L.year_before or pw.lower() in L.months or pw in L.months):
-            return None
-        unit, subj, _e = noun_phrase(text, end, L, starts)
+            return DROP
+        unit, subj, _e = noun_phrase(text, n.end, L, starts)
         if unit is None:
-            return None
-    # quantity
+            return DROP
+    return None
+
+
+def quantity(text: str, L: Lang, n: Num, row: dict[str, Any], not_ord, starts) -> dict[str, Any] | None:
+    """N01: anything else; unit and subject from the counted noun, a rate after it."""
+    end = n.end
     if n.unit:
         row["unit"] = n.unit
         row["end"] = end + len(n.unit)
@@ -149,6 +194,10 @@ def classify(text: str, L: Lang, n: Num, not_ord, starts) -> dict[str, Any] | No
     else:
         add_rate(text, L, row, end)
     return row
+
+
+#: The order of decisions: the first test that answers decides.
+ORDER = (lone_article, ordinal, percent, money, duration, year, quantity)
 
 
 def _scale(row: dict[str, Any], factor: float | None) -> None:

@@ -27,8 +27,19 @@ def _is_space(g: str) -> bool:
 
 
 def join(text: str, L: Lang, items: list[Num]) -> list[Num]:
+    """The numbers once the joining passes have run, in order, each over what the one before
+    left; fraction words that joined nothing are dropped."""
     items.sort(key=lambda n: (n.start, -n.end))
-    # approximate nouns: une trentaine, trois douzaines
+    items = approx_nouns(text, L, items)
+    items = fractions(text, L, items)
+    items = links(text, L, items)
+    signs(text, L, items)
+    return [n for n in items if n.src != "frac" and n.src != "frac-alone"]
+
+
+def approx_nouns(text: str, L: Lang, items: list[Num]) -> list[Num]:
+    """Approximate nouns: ``une trentaine`` (30 in [25, 35]), ``trois douzaines`` (36); a bare
+    noun that needs its complement (``la quarantaine``) is dropped."""
     out: list[Num] = []
     for n in items:
         if n.src == "approx":
@@ -61,9 +72,12 @@ def join(text: str, L: Lang, items: list[Num]) -> list[Num]:
             out.append(n)
             continue
         out.append(n)
-    items = out
+    return out
 
-    # fractions: numerator + ordinal / fraction word
+
+def fractions(text: str, L: Lang, items: list[Num]) -> list[Num]:
+    """Numerator and ordinal or fraction word: ``trois cinquièmes`` 0.6, ``a fifth``, ``un demi``;
+    ``un troisième mandat`` stays a rank."""
     out = []
     for n in items:
         prev = out[-1] if out else None
@@ -91,9 +105,13 @@ def join(text: str, L: Lang, items: list[Num]) -> list[Num]:
             out.append(n)
             continue
         out.append(n)
-    items = out
+    return out
 
-    # fraction x multiplier (half million, un demi-million); whole + and + fraction; x sur y
+
+def links(text: str, L: Lang, items: list[Num]) -> list[Num]:
+    """Fraction times multiplier (``half a million``, ``un demi-million``), whole and fraction
+    (``five and a quarter``, ``3 millions et demi``), ``1 sur 3`` / ``one over three``, English
+    chains (``3 hundred and 21``)."""
     out = []
     for n in items:
         prev = out[-1] if out else None
@@ -129,13 +147,16 @@ def join(text: str, L: Lang, items: list[Num]) -> list[Num]:
                 prev.end, prev.mult = n.end, n.mult
                 continue
         out.append(n)
-    # signs in words: minus five, negative one
-    for n in out:
+    return out
+
+
+def signs(text: str, L: Lang, items: list[Num]) -> None:
+    """Signs in words (``minus five``, ``negative one``), in place."""
+    for n in items:
         if L.sign_words and n.src != "approx":
             m = L.sign_re.search(text, max(0, n.start - 12), n.start)
             if m:
                 n.start, n.value, n.article = m.start(), -n.value, False
-    return [n for n in out if n.src != "frac" and n.src != "frac-alone"]
 
 
 def _fraction_tail(text: str, pos: int, L: Lang) -> bool:
