@@ -71,7 +71,7 @@ class Lang:
         self.year_before = {w.lower() for w in lx.get("year_before") or []}
         months = list(lx["months"])
         self.months = {m.lower() for m in months} | set(lx.get("months_cased") or [])
-        self.articles = {"fr": {"un", "une"}, "en": {"one", "a", "an"}}[lang]
+        self.articles = set(lx["one_articles"])
         self.words_cur: dict[str, str] = {k.lower(): v for k, v in UNITS["words"][lang].items()}
         self.qual_kind: dict[str, str] = {}
         for kind, words in lx["qualifiers"].items():
@@ -87,16 +87,8 @@ class Lang:
         self.score_words = {w.lower() for w in lx.get("score_words") or []}
         self.money_scales = {k.lower(): float(v) for k, v in (lx.get("money_scales") or {}).items()}
 
-        dec = lx["decimal"]
-        if lang == "fr":
-            body = (r"\d{1,3}(?:" + HSP + r"\d{3})+(?:,\d+)?(?![\d])"
-                    r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:,\d{3})+\.\d+"
-                    r"|\d{1,3}(?:\.\d{3})+(?![\d,]\d)|\d+\.\d+|\d+(?:,\d+)?|(?<![\S]),\d+")
-        else:
-            body = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
-                    r"|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:" + HSP + r"\d{3})+(?:\.\d+)?(?![\d])"
-                    r"|\d+(?:\.\d+)?|(?<![\S])\.\d+")
-        self.dec = dec
+        self.dec = lx["decimal"]
+        body = "|".join(f.replace("{sp}", HSP) for f in lx["digit_forms"])
         mult_alt = _alt(self.mult)
         ords = sorted(lx["ordinal_suffixes"], key=len, reverse=True)
         self.digit_re = regex.compile(
@@ -108,16 +100,10 @@ class Lang:
             r"|(?:" + HSP + r"*-?" + HSP + r"*(?P<mul>(?i:" + mult_alt + r"))(?![\p{L}]))"
             r"|(?P<unit>[a-zA-Zµ]{1,3})(?![\p{L}\p{N}]))?"
         )
-        mon_i = [m for m in months]
-        mon = r"(?:(?i:" + _alt(mon_i) + r")\.?" + ("|May" if lang == "en" else "") + r")"
-        if lang == "fr":
-            date = (r"\b(?:1er|1re|\d{1,2})" + HSP + r"+" + mon + r"(?![\p{L}])(?:" + HSP + r"+\d{4})?"
-                    r"|(?<![\p{L}])" + mon + HSP + r"+\d{4}\b")
-        else:
-            date = (r"(?<![\p{L}])" + mon + HSP + r"+\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + HSP + r"+\d{4}\b)?"
-                    r"|\b\d{1,2}(?:st|nd|rd|th)?" + HSP + r"+(?:of" + HSP + r"+)?" + mon + r"(?![\p{L}])(?:,?" + HSP + r"+\d{4}\b)?"
-                    r"|(?<![\p{L}])" + mon + r",?" + HSP + r"+\d{4}\b")
-        self.dates = Scanner(regex.compile(date), [*months, "May"], digits=True)
+        cased = lx.get("months_cased") or []
+        mon = r"(?:(?i:" + _alt(months) + r")\.?" + ("|" + _alt(cased) if cased else "") + r")"
+        date = "|".join(f.replace("{sp}", HSP).replace("{month}", mon) for f in lx["date_forms"])
+        self.dates = Scanner(regex.compile(date), [*months, *cased], digits=True)
         self.vagues = Scanner(regex.compile(r"(?<![\p{L}])(?i:" + _alt(self.vague) + r")"), self.vague, word_end=False)
         self.qual_re = regex.compile(r"(?<![\p{L}\p{N}])(?i:" + _alt(self.qual_kind) + r")" + HSP + r"*$")
         self.pct_after = regex.compile(
@@ -144,10 +130,7 @@ class Lang:
                                 lx["not_ordinal"])
         self.np_lead = regex.compile(HSP + r"*(?:(?:(?i:de|of(?:" + HSP + r"+the)?|des|du)(?![\p{L}])|(?i:d['’]))" + HSP + r"*)?")
         self.word_re = regex.compile(HSP + r"*(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)")
-        if lang == "fr":
-            self.ord_word = regex.compile(r"(?i)(?:i[eè]mes?|premi[eè]re?s?|seconde?s?)$")
-        else:
-            self.ord_word = regex.compile(r"(?i)(?:first|second|third|th)s?$")
+        self.ord_word = regex.compile(r"(?i)" + lx["ordinal_word_end"] + r"$")
         self.second_re = regex.compile(r"(?i)^seconde?s?$")
 
 
