@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..check import SEVERITY_RANK
+from ..compare import SEVERITY_RANK
 
 
 def articles_by_id(report) -> dict[str, Any]:

@@ -11,7 +11,7 @@ a newline in it must not start a new workflow command.
 """
 from __future__ import annotations
 
-from ..check import SEVERITY_RANK
+from ..compare import SEVERITY_RANK
 from ._locations import (
     articles_by_id,
     artifact_path,
