@@ -64,7 +64,7 @@ from typing import Any, Iterator
 import regex
 from text_to_num import find_numbers, text2num
 
-from ._nlp import Scanner, data, fold_key, lemma, stopwords
+from .text import Scanner, data, fold_key, lemma, stopwords
 
 LANGS = ("fr", "en")
 SPACE = "[ \t\u00a0\u202f]"

@@ -37,7 +37,7 @@ SEVERITY = "error"
 
 @functools.lru_cache(maxsize=4096)
 def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
-    from ._names import roles_conflict
+    from .names import roles_conflict
 
     return bool(roles_conflict(a, b, lang_a, lang_b))
 

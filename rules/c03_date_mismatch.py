@@ -37,7 +37,7 @@ from typing import Any, Iterable
 import pandas as pd
 import regex
 
-from recoupe.checker.intervals import unexplained_conflicts
+from recoupe.checker.ruleapi import unexplained_conflicts
 
 from ._compare import context_overlap, predicate_classes
 
