@@ -71,13 +71,13 @@ class Session:
 
     def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
-        from recoupe import rules
-
         from .corpus import Loader
+        from .registry import load_languages
 
+        languages = load_languages()
         loader = Loader(
-            is_boilerplate=rules.is_boilerplate,
-            detect_language=rules.detect_language,
+            is_boilerplate=languages.is_boilerplate,
+            detect_language=languages.detect,
             default_lang=self.settings.default_lang,
             exclude=self.settings.exclude,
             stories=self.settings.stories,
