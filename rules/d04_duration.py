@@ -23,7 +23,7 @@ qualifiers are those of N01. Clock times (``10h30``) and dates are the date rule
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "D04"
 NAME = "date.duration"

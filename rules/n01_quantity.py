@@ -68,7 +68,7 @@ quantities.
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N01"
 NAME = "number.quantity"

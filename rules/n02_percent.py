@@ -25,7 +25,7 @@ noun after it (``20 % des soldats`` -> ``soldat``). Qualifiers give intervals as
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N02"
 NAME = "number.percent"

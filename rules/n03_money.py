@@ -31,7 +31,7 @@ l'heure`` -> ``USD/heure``, ``2 000 euros par mois`` -> ``EUR/mois``).
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N03"
 NAME = "number.money"

@@ -22,7 +22,7 @@ Set phrases that are titles (``Premier ministre``, ``first lady``) are listed in
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N04"
 NAME = "number.ordinal"
