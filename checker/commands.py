@@ -37,6 +37,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
         "ignore": _csv(getattr(args, "ignore", None)),
         "extend_select": _csv(getattr(args, "extend_select", None)),
         "default_lang": getattr(args, "lang", None),
+        "story_grouping": getattr(args, "story_grouping", None),
     }
     if getattr(args, "baseline", None):
         overrides["baseline"] = args.baseline
@@ -81,6 +82,8 @@ class Session:
             default_lang=self.settings.default_lang,
             exclude=self.settings.exclude,
             stories=self.settings.stories,
+            story_grouping=self.settings.story_grouping,
+            stopwords=rules.function_words() if self.settings.story_grouping == "auto" else frozenset(),
         )
         result = loader.load(inputs)
         for e in result.errors:
@@ -121,6 +124,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     frame = session.extract(loaded.articles)
     fmt = args.format or "jsonl"
     _write(formats.get(fmt).render_claims(claim_records(frame)), args.output)
+    return EXIT_ERROR if loaded.errors else EXIT_OK
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from tabulate import tabulate
+
+    session = Session.open(args)
+    loaded = session.load(_inputs(args))
+    rows = [{"id": a.id, "story": a.story, "origin": loaded.story_origins.get(a.id, "folder")}
+            for a in sorted(loaded.articles, key=lambda a: (a.story, a.id))]
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = tabulate([[r["story"], r["id"], r["origin"]] for r in rows], headers=["story", "article", "from"], tablefmt="simple") + "\n"
+    _write(text, args.output)
     return EXIT_ERROR if loaded.errors else EXIT_OK
 
 
@@ -184,6 +202,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     handlers = {
         "extract": cmd_extract,
+        "stories": cmd_stories,
         "rules": cmd_rules,
         "explain": cmd_explain,
         "config": cmd_config,

@@ -159,7 +159,9 @@ def group_stories(articles: Iterable[StoryArticle], stopwords: Iterable[str] = (
         vocab = vectorizer.get_feature_names_out()
     except ValueError:  # no term shared by two articles: every article its own story
         weights, vocab = sp.csr_matrix((n, 0)), np.array([], dtype=object)
-    x = normalize(_top_per_row(np, sp, weights, params.terms_per_article))
+    x = _top_per_row(np, sp, weights, params.terms_per_article)
+    if x.shape[1]:
+        x = normalize(x)
 
     days = np.array([a.date.toordinal() if a.date else -1 for a in todo], dtype=np.int64)
     xt = x.T.tocsr()

@@ -3,7 +3,8 @@
 Modules named ``<letter><digits>_<name>.py`` are rules (see ``checker/registry.py``
 for the contract); modules starting with ``_`` are helpers the rules share. This
 package also gives the engine the two language-bound helpers it needs before any
-rule runs: :func:`detect_language` and :func:`is_boilerplate`.
+rule runs: :func:`detect_language`, :func:`is_boilerplate` and
+:func:`function_words` (for automatic story grouping).
 """
 from __future__ import annotations
 
@@ -31,3 +32,11 @@ def detect_language(text: str) -> str:
 def is_boilerplate(line: str) -> bool:
     """True for page furniture lines that are not article text."""
     return bool(BOILERPLATE.match(line))
+
+
+def function_words(langs=("fr", "en")) -> frozenset[str]:
+    """The function words of the languages given (``rules/data/stopwords_<lang>.txt``):
+    automatic story grouping ignores them."""
+    from ._nlp import stopwords
+
+    return frozenset(w for lang in langs for w in stopwords(lang))
