@@ -200,7 +200,7 @@ def _name(np, x, vocab, idx: Sequence[int], words: int = 3) -> str:
     if not len(vocab):
         return ""
     sub = x[idx]
-    total = np.asarray(sub.sum(axis=0)).ravel()
+    total = np.round(np.asarray(sub.sum(axis=0)).ravel(), 6)  # no float noise in the ranking
     if len(idx) > 1:
         total = np.where(np.asarray((sub > 0).sum(axis=0)).ravel() >= 2, total, 0.0)
     cols = [c for c in np.lexsort((np.arange(len(vocab)), -total)) if total[c] > 0]  # vocab is sorted
