@@ -19,8 +19,8 @@ this set was looked at) is; it is a measurement, not a tuning.
 
 ``speed``: a synthetic corpus built in memory. Each synthetic story takes two base
 articles (the 56 news articles and the 5 seeds) and gives its capitalised words
-invented names of its own (``Nixorade``, made from syllables, the same all through
-the story); each of its 5 articles is 60 % of the two bases' sentences, shuffled,
+invented names of its own (``Kaventorsel``: four of 20 syllables, the same all
+through the story; two stories may draw the same name, as real ones do); each of its 5 articles is 60 % of the two bases' sentences, shuffled,
 plus two sentences drawn from the premises of ``../shared/bench/contradictions/``
 (noise every story shares), dated within 4 days of the story's date (2019 to 2025).
 Thousands of stories are thus built from the same few bases and differ only by
@@ -151,7 +151,7 @@ def synthetic(n: int, per_story: int = 5, seed: int = 11):
         def rename(m: re.Match) -> str:
             w = m.group()
             if w not in names:
-                names[w] = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+                names[w] = "".join(rng.choice(SYLLABLES) for _ in range(4)).capitalize()
             return names[w]
 
         picked = rng.sample(range(len(bases)), 2)

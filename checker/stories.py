@@ -42,14 +42,15 @@ order of the stories' first article id. The result does not depend on the input 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 from .errors import RecoupeError
 
-_WORD_RE = re.compile(r"\w+")
+_TOKEN_RE = re.compile(r"(\W*)(\w+)")  # (the gap before a word, the word)
 _SENTENCE_END_RE = re.compile(r"[.!?:;\n«»\"“”]")
 _SLUG_RE = re.compile(r"[^0-9a-z]+")
 
@@ -78,9 +79,10 @@ class GroupingParams:
     terms_per_article: int = 40
     max_term_articles: int = 300
     date_window_days: int = 7
-    block_rows: int = 2000
+    block_rows: int = 500
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
     """Lower case, no accents: ``Élysée`` -> ``elysee``."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -90,19 +92,16 @@ def fold(word: str) -> str:
 def terms(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """The grouping terms of a text (see step 1 of the module docstring)."""
     out: list[str] = []
-    prev_end = 0
+    first = True
     prev_entity: str | None = None
-    for m in _WORD_RE.finditer(text):
-        word = m.group()
-        gap = text[prev_end:m.start()]
-        sentence_start = prev_end == 0 or bool(_SENTENCE_END_RE.search(gap))
-        prev_end = m.end()
+    for gap, word in _TOKEN_RE.findall(text):
+        sentence_start, first = first, False
         key = fold(word)
         if len(key) < 2 or key.isdigit() or key in stopwords:
             prev_entity = None
             continue
         out.append(key)
-        if word[0].isupper() and not sentence_start:
+        if word[0].isupper() and not sentence_start and not _SENTENCE_END_RE.search(gap):
             out.append(key)
             if prev_entity is not None and gap in (" ", "-", "\u00a0"):
                 out.append(f"{prev_entity}_{key}")
@@ -199,14 +198,16 @@ def _name(np, x, vocab, idx: Sequence[int], words: int = 3) -> str:
     """The slug of the story's most distinctive shared terms."""
     if not len(vocab):
         return ""
-    sub = x[idx]
-    total = np.round(np.asarray(sub.sum(axis=0)).ravel(), 6)  # no float noise in the ranking
-    if len(idx) > 1:
-        total = np.where(np.asarray((sub > 0).sum(axis=0)).ravel() >= 2, total, 0.0)
-    cols = [c for c in np.lexsort((np.arange(len(vocab)), -total)) if total[c] > 0]  # vocab is sorted
+    sub = x[idx].tocoo()
+    cols, where = np.unique(sub.col, return_inverse=True)
+    total = np.round(np.bincount(where, weights=sub.data), 6)  # no float noise in the ranking
+    if len(idx) > 1:  # shared terms only
+        total = np.where(np.bincount(where) >= 2, total, 0.0)
     chosen: list[str] = []
-    for c in cols:
-        parts = [p for p in str(vocab[c]).split("_") if p not in chosen]
+    for j in np.lexsort((cols, -total)):  # the vocabulary is sorted: ties by the term
+        if total[j] <= 0:
+            break
+        parts = [p for p in str(vocab[cols[j]]).split("_") if p not in chosen]
         if not parts:
             continue
         chosen.extend(parts)
@@ -214,7 +215,3 @@ def _name(np, x, vocab, idx: Sequence[int], words: int = 3) -> str:
             break
     return _slug("-".join(chosen[:words]))
 
-
-def stopwords_union(lists: Mapping[str, Iterable[str]]) -> frozenset[str]:
-    """All the function words of the languages given (the engine takes them as data)."""
-    return frozenset(w for words in lists.values() for w in words)
