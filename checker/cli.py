@@ -40,6 +40,29 @@ def _add_story_grouping(*parsers: argparse.ArgumentParser) -> None:
                        "auto, from the names, terms and dates they share (needs recoupe[stories])")
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number (got {value!r})")
+    return n
+
+
+def _add_scale(*parsers: argparse.ArgumentParser, executor: bool = True) -> None:
+    for p in parsers:
+        p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                       help="worker processes for extraction and comparison (default: the machine's cores; "
+                       "small corpora run in one process)")
+        if executor:
+            p.add_argument("--executor", choices=("local", "dask"), default="local",
+                           help="where batches run: local processes (default) or a Dask cluster (needs recoupe[dask])")
+            p.add_argument("--scheduler", metavar="ADDRESS",
+                           help="with --executor dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                           "(default: a local cluster of --jobs workers)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="recoupe",
@@ -112,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_common(stories)
     _add_story_grouping(*(sub.choices[c] for c in ("extract", "check", "report", "stories")), bw, ba)
+    _add_scale(sub.choices["extract"], executor=False)
+    _add_scale(sub.choices["check"], sub.choices["report"], bw, ba)
     return parser
 
 

@@ -159,23 +159,29 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
 
 
 def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,
-                   settings=None, progress=None) -> CheckResult:
-    """Extract and compare: the whole check of a corpus, without the baseline."""
+                   settings=None, progress=None, jobs: int = 1, executor: str = "local",
+                   scheduler: str | None = None) -> CheckResult:
+    """Extract and compare: the whole check of a corpus, without the baseline.
+
+    ``jobs`` processes (see :mod:`.parallel`); ``executor="dask"`` runs the same
+    batches on a Dask cluster (``scheduler`` address, else a local one). The result
+    is the same whatever ``jobs`` and ``executor``."""
+    from . import parallel
     from .config import Settings
     from .pipeline import Extractor
 
     settings = settings or Settings()
-    ex = Extractor.from_registry(registry, selection, {"names": settings.names})
-    claims = ex.run(articles, progress)
-    comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
-    ctx = CompareContext(
-        tolerance=dict(settings.tolerance),
-        synonyms=dict(settings.synonyms),
-        names=dict(settings.names),
-        articles={a.id: a for a in articles},
-    )
     severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
-    found = compare_claims(claims, comparators, ctx, severity)
+    ctx_args = dict(tolerance=dict(settings.tolerance), synonyms=dict(settings.synonyms), names=dict(settings.names))
+    if executor == "dask":
+        spec = parallel.EngineSpec.of(settings, selection)
+        claims, found = parallel.check_dask(articles, spec, ctx_args, severity, scheduler, jobs)
+        return CheckResult(found, list(articles), claims, dict(registry))
+    ex = Extractor.from_registry(registry, selection, {"names": settings.names})
+    claims = parallel.extract_local(ex, articles, jobs, progress)
+    comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
+    ctx = CompareContext(articles={a.id: a for a in articles}, **ctx_args)
+    found = parallel.compare_local(claims, comparators, ctx, severity, jobs, len(articles))
     return CheckResult(found, list(articles), claims, dict(registry))
 
 

@@ -228,9 +228,9 @@ class Extractor:
                 if progress:
                     progress(i)
             frame = claims_frame(rows)
-        if len(frame):
-            frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
-        return frame
+        from .parallel import sort_claims
+
+        return sort_claims(frame)
 
 
 def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:

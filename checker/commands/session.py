@@ -60,6 +60,7 @@ class Session:
     settings: Settings
     registry: Any
     selection: Any
+    args_jobs: int | None = None  # -j/--jobs; None: the machine's cores
 
     @classmethod
     def open(cls, args: argparse.Namespace) -> "Session":
@@ -76,7 +77,7 @@ class Session:
         except ConfigError as e:
             e.path = e.path or settings.path
             raise
-        return cls(settings, registry, selection)
+        return cls(settings, registry, selection, getattr(args, "jobs", None))
 
     def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
@@ -106,8 +107,16 @@ class Session:
         from ..pipeline import Extractor
         from ..progress import Progress
 
+        from ..parallel import extract_local
+
         ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
-        return ex.run(articles, Progress(len(articles), "extracting"))
+        return extract_local(ex, articles, self.jobs, Progress(len(articles), "extracting"))
+
+    @property
+    def jobs(self) -> int:
+        from ..parallel import default_jobs
+
+        return self.args_jobs or default_jobs()
 
 
 def write(text: str, output: str | None) -> None:
@@ -133,8 +142,13 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
     baseline = None
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = baseline_for(args, session.settings, required=False)
+    scheduler = getattr(args, "scheduler", None)
+    executor = getattr(args, "executor", None) or "local"
+    if scheduler and executor != "dask":
+        raise UsageError("--scheduler is for --executor dask")
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
-                            Progress(len(loaded.articles), "checking"))
+                            Progress(len(loaded.articles), "checking"), jobs=session.jobs,
+                            executor=executor, scheduler=scheduler)
     result.inputs = list(inputs_of(args))
     result.errors = [str(e) for e in loaded.errors]
     if baseline is not None:
