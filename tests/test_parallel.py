@@ -13,24 +13,21 @@ from recoupe.checker.compare import CompareContext, compare_claims
 from recoupe.checker.config import Settings
 
 TOWNS = ["Vierzon", "Quimperlé", "Millau", "Aurillac", "Dole", "Saumur"]
-PEOPLE = [("Hélène Marchetti", "maire", "préfète"), ("Bruno Lefort", "ministre de l'Intérieur", "député")]
 
 
 def story_articles(n_stories: int, per_story: int, seed: int = 3) -> list[dict]:
-    """Articles about floods, in our own words: figures, a date and roles that differ
-    between the articles of a story now and then."""
+    """Articles about floods, in our own words: figures and a date that differ between
+    the articles of a story now and then."""
     rng = random.Random(seed)
     out = []
     for s in range(n_stories):
         town = TOWNS[s % len(TOWNS)]
-        person, role, other_role = PEOPLE[s % len(PEOPLE)]
         for i in range(per_story):
-            evacuated = 120 + s + (15 if i % 4 == 3 else 0)
             day = 12 if i % 5 else 13
-            title = other_role if i % 6 == 5 else role
+            trucks = 30 + s % 7 + (1 if i % 4 == 3 else 0)
             text = (f"Les crues ont touché {town} le {day} mars 2024. "
-                    f"Selon la {title} {person}, {evacuated} habitants ont été évacués dans la nuit. "
-                    f"Les pompiers ont mobilisé {30 + rng.randint(0, 2)} camions et {rng.choice([2, 3])} hélicoptères.\n"
+                    f"La mairie a annoncé que {120 + rng.randint(0, 40)} habitants ont été évacués dans la nuit.\n"
+                    f"Les pompiers ont mobilisé {trucks} camions et {rng.choice([2, 3])} hélicoptères. "
                     f"Le montant des dégâts atteint {4 + s % 3} millions d'euros.")
             out.append({"id": f"crue-{s:02d}/{i:03d}", "story": f"crue-{s:02d}", "lang": "fr",
                         "date": "2024-03-14", "text": text})
@@ -65,8 +62,8 @@ def test_jobs_and_input_order_give_the_same_bytes(corpora):
     ordered, shuffled = corpora
     one = check_json(ordered, "-j", "1")
     report = json.loads(one)
-    rules = {d["rule"] for d in report["discrepancies"]}
-    assert {"C01", "C02"} <= rules  # the corpus has figure and role conflicts to find
+    rules = {d["rule"] for d in report}
+    assert {"C01", "C03"} <= rules  # the corpus has figure and date conflicts to find
     assert check_json(ordered, "-j", "2") == one
     assert check_json(shuffled, "-j", "2") == one
     assert check_json(shuffled, "-j", "1") == one
