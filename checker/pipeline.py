@@ -199,16 +199,21 @@ class Extractor:
                 rows = list(rule.func(ctx, rows))
         text = article.text
         line_starts = _line_starts(text)
+        sentences: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its claims
         for row in rows:
             s, e = row["start"], row["end"]
             ss, se = ctx.sentence_at(s)
+            bounds = (ss, max(se, e))
+            sentence = sentences.get(bounds)
+            if sentence is None:
+                sentence = sentences[bounds] = " ".join(text[ss:bounds[1]].split())
             row.update(
                 doc=article.id,
                 story=article.story,
                 line=bisect.bisect_right(line_starts, s),
                 text=text[s:e],
                 lang=lang,
-                sentence=" ".join(text[ss:max(se, e)].split()),
+                sentence=sentence,
             )
             if row.get("low") is None and row.get("high") is None and isinstance(row.get("value"), (int, float)):
                 row["low"] = row["high"] = float(row["value"])
