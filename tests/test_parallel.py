@@ -133,3 +133,19 @@ def test_dask_executor_on_a_local_cluster_gives_the_local_bytes(corpora):
                                   dashboard_address=None) as cluster:
         on_dask = check_json(ordered, "--executor", "dask", "--scheduler", cluster.scheduler_address)
     assert on_dask == local
+
+
+def test_context_overlap_is_the_least_pairwise_overlap():
+    from recoupe.rules._compare import context_overlap, context_sets
+
+    g = pd.DataFrame({"doc": ["b", "a", "b", "c", "d"],
+                      "context": ["grue chantier", "grue chantier port", pd.NA, "grue", "grue chantier"]})
+    assert context_sets(g) == [{"grue", "chantier", "port"}, {"grue", "chantier"}, {"grue"}, {"grue", "chantier"}]
+    assert context_overlap(g) == 1.0  # every pair shares all of its smaller set
+    g2 = pd.concat([g, pd.DataFrame({"doc": ["e"], "context": ["port quai"]})], ignore_index=True)
+    assert context_overlap(g2) == 0.0  # c {grue} and e {port, quai} share nothing
+    g3 = pd.DataFrame({"doc": ["a", "b", "c"], "context": ["grue port", "grue quai", "grue port"]})
+    assert context_overlap(g3) == 0.5
+    g4 = pd.DataFrame({"doc": ["a", "b"], "context": ["grue", pd.NA]})
+    assert context_overlap(g4) == 0.0  # an article without lemmas overlaps nothing
+    assert context_overlap(g4.iloc[:1]) == 1.0
