@@ -64,21 +64,48 @@ def part_corpus(sizes: list[int], jobs: int) -> None:
 
 
 def part_story(jobs: int) -> None:
-    """One story of 2 000, then 4 000 articles: the comparison of a running story."""
+    """One story of 2 000, then 4 000 articles: the comparison of a running story, timed
+    in-process (CPU seconds of the comparison alone, and the peak of the memory it
+    allocates, by ``tracemalloc``) so that the extraction and the load of the machine
+    stay out of the figure."""
+    import tracemalloc
+
+    sys.path.insert(0, str(ROOT))
+    from recoupe import rules
+    from recoupe.checker import parallel
+    from recoupe.checker.compare import CompareContext, compare_claims
+    from recoupe.checker.config import Settings
+    from recoupe.checker.corpus import Loader
+    from recoupe.checker.pipeline import Extractor
+    from recoupe.checker.registry import load_registry
+
+    registry = load_registry(entry_points=False)
+    ex = Extractor.from_registry(registry)
+    comparators = registry.of_type("comparator")
     out = {}
     for n in (2000, 4000):
         corpus = build(OUT / f"story-{n}.jsonl", n, 1)
-        claims = OUT / f"story-{n}.claims.jsonl"
-        ext = run(["extract", str(corpus), "-o", str(claims), "-j", str(jobs)])
-        chk = run(["check", str(corpus), "--format", "json", "--no-baseline", "-o", str(OUT / f"story-{n}.json"),
-                   "-j", str(jobs)])
-        out[n] = (ext, chk)
-        print(f"one story of {n} articles: extract {ext['wall_s']} s, check {chk['wall_s']} s wall, "
-              f"so compare ~{chk['wall_s'] - ext['wall_s']:.1f} s; check peak {chk['peak_mb']} MB", flush=True)
-    c2 = out[2000][1]["wall_s"] - out[2000][0]["wall_s"]
-    c4 = out[4000][1]["wall_s"] - out[4000][0]["wall_s"]
-    print(f"4 000 / 2 000: compare ~{c4 / max(c2, 1e-9):.1f}x, check peak memory "
-          f"{out[4000][1]['peak_mb'] / out[2000][1]['peak_mb']:.1f}x")
+        arts = Loader(rules.is_boilerplate, rules.detect_language).load([str(corpus)]).articles
+        claims = parallel.extract_local(ex, arts, jobs)
+        ctx = CompareContext(tolerance=dict(Settings().tolerance), articles={a.id: a for a in arts})
+        compare_claims(claims.iloc[:2000], comparators, ctx)  # warm the lexicons
+        tracemalloc.start()
+        t0 = time.process_time()
+        found = compare_claims(claims, comparators, ctx)
+        cpu = time.process_time() - t0
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        t0 = time.process_time()
+        per_rule = {}
+        for r in comparators:
+            t0 = time.process_time()
+            list(r.func(claims, ctx))
+            per_rule[r.code] = round(time.process_time() - t0, 2)
+        out[n] = (cpu, peak)
+        print(f"one story of {n} articles, {len(claims)} claims: compare {cpu:.1f} s CPU "
+              f"(under tracemalloc; alone per rule {per_rule}), peak {peak:.0f} MB allocated, "
+              f"{len(found)} discrepancies", flush=True)
+    print(f"4 000 / 2 000: compare {out[4000][0] / out[2000][0]:.1f}x CPU, peak memory {out[4000][1] / out[2000][1]:.1f}x")
 
 
 def part_jobs(mb: float) -> None:
