@@ -81,8 +81,11 @@ class Session:
             default_lang=self.settings.default_lang,
             exclude=self.settings.exclude,
             stories=self.settings.stories,
+            max_bytes=self.settings.max_article_bytes,
         )
         result = loader.load(inputs)
+        for w in result.warnings:
+            print(str(w), file=sys.stderr)
         for e in result.errors:
             print(str(e), file=sys.stderr)
         articles = [a for a in result.articles if a.lang in self.settings.languages]
