@@ -97,13 +97,15 @@ def parse_date(value: Any, where: str, line: int | None = None) -> _dt.date | No
     raise InputError(f"date: not a valid date (got {shown}; write 2025-09-30, 30/09/2025 or 30 septembre 2025)", where, line)
 
 
-def _meta(raw: Mapping[str, Any], where: str, line: int | None = None) -> dict[str, Any]:
-    """Check and normalise a metadata mapping (front matter, manifest entry, JSONL)."""
+def _meta(raw: Mapping[str, Any], where: str, lines: int | Mapping[str, int] | None = None) -> dict[str, Any]:
+    """Check and normalise a metadata mapping (front matter, manifest entry, JSONL);
+    ``lines`` is the line of every error, or each key's line (front matter)."""
     out: dict[str, Any] = {}
     for key in META_KEYS:
         if key not in raw or raw[key] in (None, ""):
             continue
         v = raw[key]
+        line = lines.get(key, 1) if isinstance(lines, Mapping) else lines
         if isinstance(v, (list, dict)):
             raise InputError(f"{key}: must be a single value, not a {'list' if isinstance(v, list) else 'mapping'}", where, line)
         if key == "date":
@@ -228,7 +230,9 @@ def split_front_matter(raw: str, where: str) -> tuple[dict[str, Any], str]:
         data = _yaml_load(m.group(1), where, 2)
         if data is not None and not isinstance(data, dict):
             raise InputError("front matter must be a YAML mapping", where, 1)
-        meta.update(_meta(data or {}, where, 1))
+        lines = {k.group(1): 2 + m.group(1).count("\n", 0, k.start())  # a bad value names its own line
+                 for k in re.finditer(r"^(\w+)[ \t]*:", m.group(1), re.M)}
+        meta.update(_meta(data or {}, where, lines))
         text = _blank(m.group(0)) + text[m.end():]
     dm = DATE_MARK_RE.match(text.lstrip("\n")) if not meta.get("date") else None
     if dm:
@@ -319,6 +323,10 @@ class Loader:
             for f in sorted(filenames):
                 if f.startswith("."):
                     continue
+                if _surrogate(os.path.join(dirpath, f)) is not None:  # bytes that are not UTF-8 in the name
+                    shown = os.path.join(dirpath, f).encode("utf-8", "replace").decode()
+                    result.errors.append(InputError("file name is not valid UTF-8; rename it", os.path.normpath(shown)))
+                    continue
                 if f.lower().endswith(ARTICLE_SUFFIXES):
                     files.append(Path(dirpath) / f)
                 elif f.lower().endswith(".jsonl"):
@@ -351,7 +359,10 @@ class Loader:
                 if f.suffix.lower() in (".html", ".htm"):
                     from .htmltext import html_article
 
-                    file_meta, text = html_article(raw, self.is_boilerplate)
+                    try:
+                        file_meta, text = html_article(raw, self.is_boilerplate)
+                    except (AssertionError, ValueError, RecursionError) as e:  # html.parser's own limits
+                        raise InputError(f"cannot parse HTML ({type(e).__name__}: {str(e)[:80]})", where) from None
                     file_meta = self._html_meta(file_meta, where, result)
                     if not text.strip():
                         result.warnings.append(InputWarning("no article text found in this HTML page", where))

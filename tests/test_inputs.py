@@ -109,10 +109,10 @@ def test_yaml_bomb_in_front_matter_is_refused_at_once(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, line", [
-    ("feb30.md", "---\ntitle: t\ndate: 2025-02-30\n---\n3 morts.\n", 1),
-    ("month13.md", "---\ndate: '2025-13-01'\n---\n3 morts.\n", 1),
-    ("year0.md", "---\ndate: 0000-01-01\n---\n3 morts.\n", 1),
-    ("words.md", "---\ndate: bientôt\n---\n3 morts.\n", 1),
+    ("feb30.md", "---\ntitle: t\ndate: 2025-02-30\n---\n3 morts.\n", 3),
+    ("month13.md", "---\ndate: '2025-13-01'\n---\n3 morts.\n", 2),
+    ("year0.md", "---\ndate: 0000-01-01\n---\n3 morts.\n", 2),
+    ("words.md", "---\ndate: bientôt\n---\n3 morts.\n", 2),
     ("marker.txt", "\ndate 2025-02-30\n3 morts.\n", 2),
 ])
 def test_impossible_date_in_metadata_is_one_error_line(tmp_path, name, content, line):
@@ -223,3 +223,20 @@ def test_non_utf8_configuration_is_one_error_line(tmp_path):
     r = run_cli("extract", folder, "--config", tmp_path / "recoupe.toml")
     assert r.returncode == 2
     assert r.stderr.strip().splitlines() == [f"{tmp_path / 'recoupe.toml'}: error: not valid UTF-8 (byte 0xe9 at offset 22)"]
+
+
+def test_file_name_that_is_not_utf8_is_one_error_line(tmp_path):
+    folder = corpus(tmp_path, {})
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w", encoding="utf-8") as f:
+        f.write("3 morts.\n")
+    r, claims = extract(folder)
+    assert r.returncode == 2
+    assert "file name is not valid UTF-8" in one_error_line(r, str(folder / "caf?.txt"))
+    good_claims_present(claims)
+
+
+def test_bad_lang_in_front_matter_names_its_line(tmp_path):
+    folder = corpus(tmp_path, {"lang.md": "---\ntitle: t\ndate: 2025-09-30\nlang: de\n---\n3 morts.\n"})
+    r, claims = extract(folder)
+    assert r.returncode == 2
+    assert "lang must be one of fr, en" in one_error_line(r, str(folder / "lang.md"), 4)
