@@ -240,3 +240,12 @@ def test_bad_lang_in_front_matter_names_its_line(tmp_path):
     r, claims = extract(folder)
     assert r.returncode == 2
     assert "lang must be one of fr, en" in one_error_line(r, str(folder / "lang.md"), 4)
+
+
+@pytest.mark.parametrize("date, expected", [("9999-12-31", "P1D"), ("0001-01-01", "-P1D")])
+def test_relative_day_past_the_calendar_end_is_kept_unresolved(tmp_path, date, expected):
+    word = "demain" if expected == "P1D" else "hier"
+    folder = corpus(tmp_path, {"edge.md": f"---\ndate: {date}\n---\nLa réunion a lieu {word} à Paris.\n"})
+    r, claims = extract(folder)
+    assert r.returncode == 0, r.stderr
+    assert [(c["value"], c["text"]) for c in claims if c["doc"] == "edge.md" and c["kind"] == "date"] == [(expected, word)]
