@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
+import functools
 import json
 import os
 import re
@@ -51,7 +52,7 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\n]", " ", s)
 
 
-ISO_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]|\Z)")
+ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|\Z)")
 MAX_DATE_TEXT = 64
 MAX_FRONT_MATTER = 64 * 1024  # characters
 MAX_YAML_ALIASES = 0  # front matter and manifests: anchors and aliases are refused
@@ -120,6 +121,7 @@ def _meta(raw: Mapping[str, Any], where: str, lines: int | Mapping[str, int] | N
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def _yaml_loader():
     """The safe loader, with YAML timestamps kept as text (checked by :func:`parse_date`,
     with the file and line, rather than raised from inside the parser)."""
@@ -139,9 +141,10 @@ def _yaml_load(text: str, where: str, first_line: int = 1) -> Any:
 
     loader = _yaml_loader()
     try:
-        aliases = sum(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=loader))
-        if aliases > MAX_YAML_ALIASES:
-            raise InputError("YAML aliases (*name) are not allowed here", where, first_line)
+        aliases = [ev for ev in yaml.parse(text, Loader=loader) if isinstance(ev, yaml.AliasEvent)]
+        if len(aliases) > MAX_YAML_ALIASES:
+            mark = aliases[MAX_YAML_ALIASES].start_mark
+            raise InputError("YAML aliases (*name) are not allowed here", where, first_line + (mark.line if mark else 0))
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)

@@ -1,9 +1,9 @@
 """The visible article text of an HTML page, and the metadata its head gives.
 
-Script, style and similar elements are dropped; so are navigation, header, footer,
-aside, form and figure, except inside ``<article>`` or ``<main>`` (an unclosed
-``<header>`` does not hide the article) and except when the page has no other text
-(an ASP.NET page whose body is one ``<form>``). Block elements end lines; entities
+Script, style, form controls and similar elements are dropped; so are navigation,
+header, footer, aside and figure, except inside ``<article>`` or ``<main>`` (an
+unclosed ``<header>`` does not hide the article) and except when the page has no
+other text. A ``<form>`` keeps its text (an ASP.NET page's body is one form). Block elements end lines; entities
 are decoded. The metadata's date is returned as text, for the loader to check. Offsets of claims found in
 an HTML article refer to this text.
 """
@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 from typing import Any, Callable
 
 HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select",
-          "canvas", "object", "head"}  # never text
-LAYOUT = {"nav", "header", "footer", "aside", "form", "figure", "menu"}  # dropped when other text exists
+          "textarea", "label", "canvas", "object", "head"}  # never text (a <form>'s controls included)
+LAYOUT = {"nav", "header", "footer", "aside", "figure", "menu"}  # dropped when other text exists
 ARTICLE = {"article", "main"}  # text even inside layout (an unclosed <header>, a page-wide <form>)
 VISIBLE, IN_LAYOUT, IN_HIDDEN = 0, 1, 2
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
