@@ -239,3 +239,15 @@ def test_a_write_and_an_accept_racing_keep_the_note(tmp_path):
     assert r.returncode == 0, r.stderr
     [after] = entries(bl)
     assert (after["status"], after.get("note")) == ("accepted", NOTE)
+
+
+def test_accept_by_a_version_1_id(tmp_path):
+    seeds, bl = tmp_path / "seeds", tmp_path / "bl.json"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copy(DATA / "seeds-baseline-v1.json", bl)
+    r = run_cli("baseline", "accept", "92810992", seeds, "--baseline", bl, "--note", NOTE)  # the v1 C01 entry
+    assert r.returncode == 0, r.stderr
+    v2 = entries(bl)
+    assert sorted((e["rule"], e["status"], e.get("note")) for e in v2) == [
+        ("C01", "accepted", NOTE), ("C02", "accepted", "Vérifié par la rédaction: deux fonctions successives")]
+    assert "928109920b40b2c8872d" not in {e["id"] for e in v2}
