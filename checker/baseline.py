@@ -70,7 +70,7 @@ class Baseline:
             self._index = {(e.get("fingerprint", VERSION), e["id"]): e for e in self.entries}
         e = self._index.get((VERSION, d.id))
         if e is None:
-            from .check import fingerprint_v1
+            from .compare import fingerprint_v1
 
             e = self._index.get((1, fingerprint_v1(d.rule, d.story, d.subject, d.claims)))
         return e
@@ -135,7 +135,7 @@ def read_baseline(path: str) -> Baseline:
 
 
 def entry_for(d: Discrepancy) -> dict[str, Any]:
-    from .check import members_of
+    from .compare import members_of
 
     return {
         "id": d.id, "rule": d.rule, "story": d.story, "subject": d.subject, "kind": d.kind, "unit": d.unit,

@@ -13,6 +13,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any, Callable
 
+from .registry import load_languages
+
 HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select",
           "textarea", "label", "canvas", "object", "head"}  # never text (a <form>'s controls included)
 LAYOUT = {"nav", "header", "footer", "aside", "figure", "menu"}  # dropped when other text exists
@@ -126,6 +128,6 @@ def html_article(raw: str, is_boilerplate: Callable[[str], bool] = lambda s: Fal
     for key in ("source", "url"):
         if p.meta.get(key):
             meta[key] = p.meta[key]
-    if p.meta.get("lang") in ("fr", "en"):
+    if p.meta.get("lang") in load_languages().codes:
         meta["lang"] = p.meta["lang"]
     return meta, "\n".join(lines) + ("\n" if lines else "")

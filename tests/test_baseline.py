@@ -109,7 +109,7 @@ def test_version_1_baseline_is_migrated_keeping_decisions(tmp_path):
 def test_seeds_output_changes_only_by_the_ids(tmp_path):
     """The seeds' check output, ids set back to their version-1 value, is the output
     recorded before the fingerprint changed (tests/data/seeds-check-v1.json)."""
-    from recoupe.checker.check import fingerprint_v1
+    from recoupe.checker.compare import fingerprint_v1
 
     r, found = check_json(SEEDS, "--no-baseline")
     for d in found:
