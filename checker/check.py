@@ -2,7 +2,9 @@
 
 Steps: extract the claims, run every enabled comparator rule on the claims table
 (each one groups and joins on its keys and returns findings: the row indexes of the
-claims involved plus a verdict, a severity and an explanation), apply the
+claims involved plus a verdict, a severity and an explanation, and optionally
+``sides``: ``{row: side}``, written as each claim's ``side``, claims with the same
+side agree), apply the
 configured severity overrides, fingerprint each finding, apply the baseline, sort.
 """
 from __future__ import annotations
@@ -123,7 +125,8 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
             if records is None:
                 records = claim_records(claims)
             rows = sorted(set(int(i) for i in f["rows"]))
-            members = [records[i] for i in rows]
+            sides = f.get("sides") or {}
+            members = [dict(records[i], side=sides[i]) if i in sides else records[i] for i in rows]
             members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
             if len({c["doc"] for c in members}) < 2:
                 continue
