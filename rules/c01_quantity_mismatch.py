@@ -177,14 +177,17 @@ def _distinct_sources(g: pd.DataFrame) -> list[str] | None:
 
 def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     """For a figure that grows or shrinks by nature: the date of the latest article
-    when every article is dated and each side's articles all come after the previous
-    side's (ordered by date); None otherwise (an old figure restated later)."""
+    when the sides, ordered by date, follow each other (every article of a side is
+    dated no earlier than every article of the previous side; same-day articles are
+    live updates); None otherwise (an old figure restated after the newer one).
+    Undated articles are left out; at least two sides must be dated."""
     dates = [ctx.articles[d].date if d in ctx.articles else None for d in g["doc"]]
-    if any(d is None for d in dates):
-        return None
     g = g.assign(_d=dates)
+    g = g[g["_d"].notna()]
+    if g.empty:
+        return None
     spans = g.groupby("side")["_d"].agg(["min", "max"]).sort_values(["min", "max"])
-    if len(spans) < 2 or spans["min"].nunique() < len(spans):
+    if len(spans) < 2 or spans["max"].max() == spans["min"].min():
         return None
     if (spans["max"].to_numpy()[:-1] > spans["min"].to_numpy()[1:]).any():
         return None
@@ -267,8 +270,10 @@ def _split_keys(q: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     note per key the fields known for some claims only (weak evidence)."""
     key = q["gkey"]
     weak = pd.Series("", index=q.index)
+    # a toll on two dates is one running figure (an update), not two subjects
+    runs = q["unit_c"].map(growing) | q["measure"].map(growing)
     for f in FRAME_SPLIT:
-        known = q[f] != ""
+        known = (q[f] != "") & ~(runs if f == "when" else False)
         n = q.loc[known].groupby(key[known])[f].nunique()
         several = key.map(n).fillna(0) > 1
         some = key.map(q.groupby(key)[f].apply(lambda s: (s != "").any() and (s == "").any()))
