@@ -199,12 +199,13 @@ def _verdict(g: pd.DataFrame, ctx, weak: list[str]) -> tuple[str, str, str]:
     sources = _distinct_sources(g)
     if sources:
         return "attributed", "warning", "the sides credit different sources (" + " vs ".join(sources) + ")"
-    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna()}
+    classes = predicate_classes()
+    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna(),
+            *(classes.get((lang, p), p) for lang, p in zip(g["lang"], g["predicate"]) if isinstance(p, str))}
     if any(growing(k) for k in keys):
         latest = _supersedes(g, ctx)
         if latest:
             return "update", "info", f"a figure that changes over time; the latest article ({latest}) carries the later figure"
-    classes = predicate_classes()
     preds = {classes.get((lang, p), p) if isinstance(p, str) else None for lang, p in zip(g["lang"], g["predicate"])}
     self_conflict = bool((g.groupby("doc")["side"].nunique() > 1).any())
     if weak:
@@ -249,6 +250,9 @@ def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
 FRAME_SPLIT = ("measure", "place", "period", "scope", "when")
 
 
+HALF = 0.4999  # half a unit of the last digit, open: 5.2 and 5.3 do not meet at 5.25
+
+
 def _precision(frame: pd.DataFrame) -> pd.Series:
     """Half a unit of the last written digit of a decimal figure: ``7.7`` stands for
     [7.65, 7.75]; a scaled figure (``7,2 milliards``) for [7.15, 7.25] billion."""
@@ -260,7 +264,7 @@ def _precision(frame: pd.DataFrame) -> pd.Series:
             out.append(h)
             continue
         decimals = len(repr(v).split(".")[1]) if "." in repr(v) and "e" not in repr(v) else 0
-        out.append(0.5 * 10 ** -decimals if 0 < decimals <= 3 else 0.0)
+        out.append(HALF * 10 ** -decimals if 0 < decimals <= 3 else 0.0)
     return pd.Series(out, index=frame.index, dtype=float)
 
 
@@ -294,6 +298,12 @@ def _side_summary(g: pd.DataFrame) -> str:
 
 
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+    yield from _figure_conflicts(claims, ctx)
+    yield from _currency_mismatches(claims, ctx)
+
+
+def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+    """Figures of one frame whose values cannot all hold, split into sides."""
     q = claims[claims["kind"].isin(COMPARED_KINDS)]
     if q.empty:
         return
@@ -330,6 +340,13 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         return
     fr = frames(q, claims, texts, COMPARED_KINDS[:4])
     q = q.join(fr.drop(columns=["head"]))
+    # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
+    # before the figure is its subject
+    nouns = _neutral()[0]
+    first = q["measure_first"] & (q["measure"] != "")
+    q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
+    q.loc[first, "mods"] = ""
+    q = q.assign(gkey=_group_keys(q))
     key, weak = _split_keys(q)
     q = q.assign(gkey=key, weak=weak)
     conflicting = cross_doc_conflicts(q, "gkey", tol.loc[q.index])
@@ -373,7 +390,6 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
             "severity": severity,
             "explanation": f"{_side_summary(g)}: same subject '{subject}'{about}; {reason}",
         }
-    yield from _currency_mismatches(claims, ctx)
 
 
 def _currency_mismatches(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
@@ -393,8 +409,8 @@ def _currency_mismatches(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         per_doc = g.groupby("doc")["unit"].nunique()
         if (per_doc > 1).any():
             continue  # an article gives both: a conversion it states
-        if context_overlap(g) < MIN_CONTEXT_OVERLAP:
-            continue
+        if g["lang"].nunique() == 1 and context_overlap(g) < MIN_CONTEXT_OVERLAP:
+            continue  # (context words do not carry across languages)
         side_of = {u: i for i, u in enumerate(sorted(g["unit"].unique()))}
         g = g.assign(side=g["unit"].map(side_of))
         yield {

@@ -14,6 +14,8 @@ not say:
   ``round2``);
 - ``scope``: ``part`` (``dont``, ``à elle seule``, ``including``) or ``total``
   (``au total``, ``career``);
+- ``measure_first``: the measure noun stands right before the figure (``magnitude
+  7.7``, ``une profondeur de 10 km``): the measure, not a counted noun, is the subject;
 - ``head``: the first word after the figure (``quatrième Tour`` → ``tour``), the
   counted thing of ordinals and durations (not a frame field: not compared);
 - ``when``: the calendar dates and clock times the clause gives (ISO text, ``|``
@@ -41,6 +43,7 @@ from ._nlp import data
 WINDOW = 120  # characters of clause kept on each side of a figure, at most
 SENTENCE_END = regex.compile(r"[.!?;](?=\s|$)|\n")
 FIELDS = ("measure", "place", "period", "scope", "when")
+MEASURE_GAP = regex.compile(r"(?:\s+|de\b|d'|d’|du\b|of\b|:)*", regex.I)
 HEAD = regex.compile(r"^[\s-]*(?:(?:de|du|des|d'|d’|of)\s*)?(\p{L}[\p{L}-]*)")
 
 
@@ -123,7 +126,7 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
     measures, scope, periods, *_ = _tables()
     boundary = claims[claims["kind"].isin(boundary_kinds) & claims["doc"].isin(q["doc"].unique())]
     prev_end, next_start = clause_bounds(q, boundary)
-    out = {f: [] for f in (*FIELDS, "head")}
+    out = {f: [] for f in (*FIELDS, "head", "measure_first")}
     lefts, rights = [], []
     for doc, start, end, pe, ns in zip(q["doc"], q["start"], q["end"], prev_end, next_start):
         text = texts.get(doc, "")
@@ -141,8 +144,16 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
             right = right[:m.start()]
         lefts.append(lo)
         rights.append(hi)
-        measure = _nearest(*measures, left, last=True) or _nearest(*measures, right, last=False)
+        span = text[start:end]
+        found = [m for m in measures[0].finditer(left + span) if m.start() < len(left)]
+        if found:  # the nearest measure noun before the figure; "first" when it stands right before it
+            m = found[-1]
+            measure = measures[1].get(m.group().lower(), "")
+            first = m.end() <= len(left) and MEASURE_GAP.fullmatch(left[m.end():]) is not None
+        else:
+            measure, first = _nearest(*measures, span + right, last=False), False
         out["measure"].append(measure)
+        out["measure_first"].append(bool(first and measure))
         out["place"].append(_place(right, last=False) or _place(left, last=True))
         out["period"].append(_nearest(*periods, left + " " + right, last=False))
         h = HEAD.match(right)
