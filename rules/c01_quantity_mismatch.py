@@ -346,7 +346,7 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     first = q["measure_first"] & (q["measure"] != "")
     q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
     q.loc[first, "mods"] = ""
-    q = q.assign(gkey=_group_keys(q))
+    q.loc[first, "gkey"] = q.loc[first, "story"].astype(str) + "\x1f" + q.loc[first, "kind"].astype(str) + "\x1f" + q.loc[first, "unit_c"]
     key, weak = _split_keys(q)
     q = q.assign(gkey=key, weak=weak)
     conflicting = cross_doc_conflicts(q, "gkey", tol.loc[q.index])
