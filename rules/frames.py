@@ -18,8 +18,9 @@ not say:
   7.7``, ``une profondeur de 10 km``): the measure, not a counted noun, is the subject;
 - ``head``: the first word after the figure (``quatrième Tour`` → ``tour``), the
   counted thing of ordinals and durations (not a frame field: not compared);
-- ``when``: the calendar dates and clock times the clause gives (ISO text, ``|``
-  separated), from the date and time claims D01/D03 already extracted.
+- ``when``: the calendar dates the clause gives (ISO text, ``|`` separated), from
+  the date claims D01 already extracted (clock times are left out: a time of day
+  and a date do not compare).
 
 Two frames are compatible when no field is known on both sides with different
 values (see :func:`conflicting`); ``when`` values are compatible when one is a
@@ -159,8 +160,8 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
         h = HEAD.match(right)
         out["head"].append(h.group(1).lower() if h else "")
         out["scope"].append(_nearest(*scope, left, last=True) or _nearest(*scope, right, last=False))
-    # dates and clock times of the clause: a join on the article, filtered by offsets
-    when = claims.loc[claims["kind"].isin(("date", "time")) & claims["doc"].isin(q["doc"].unique()),
+    # dates of the clause: a join on the article, filtered by offsets
+    when = claims.loc[(claims["kind"] == "date") & claims["doc"].isin(q["doc"].unique()),
                       ["doc", "start", "value"]]
     spans = pd.DataFrame({"doc": q["doc"].to_numpy(), "lo": lefts, "hi": rights, "row": q.index})
     joined = spans.merge(when, on="doc", how="inner")
