@@ -43,7 +43,7 @@ quantity contradiction pairs of EQUATE and DACCORD.
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 import pandas as pd
 import regex
@@ -51,6 +51,7 @@ import regex
 import numpy as np
 
 from recoupe.checker.intervals import cross_doc_conflicts, sides, unexplained_conflicts, widened
+from recoupe.checker.schema import Finding
 
 from ._compare import context_overlap, context_sets, predicate_classes
 from ._nlp import data, fold, lemma, stopwords
@@ -297,12 +298,12 @@ def _side_summary(g: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     yield from _figure_conflicts(claims, ctx)
     yield from _currency_mismatches(claims, ctx)
 
 
-def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     """Figures of one frame whose values cannot all hold, split into sides."""
     q = claims[claims["kind"].isin(COMPARED_KINDS)]
     if q.empty:
@@ -379,20 +380,14 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         units = g.loc[g["unit"].notna(), "unit"].unique()
         if len(units) > 1 and g["value"].astype(str).nunique() == 1:
             reason = f"same figure in different units ({' / '.join(sorted(map(str, units)))}); " + reason
-        yield {
-            "story": g["story"].iloc[0],
-            "subject": subject,
-            "kind": g["kind"].iloc[0],
-            "unit": g["unit_c"].iloc[0],
-            "rows": list(g.index),
-            "sides": dict(zip((int(i) for i in g.index), (int(s) for s in g["side"]))),
-            "verdict": verdict_name,
-            "severity": severity,
-            "explanation": f"{_side_summary(g)}: same subject '{subject}'{about}; {reason}",
-        }
+        yield Finding(
+            story=g["story"].iloc[0], subject=subject, kind=g["kind"].iloc[0], unit=g["unit_c"].iloc[0],
+            rows=tuple(g.index), sides=dict(zip((int(i) for i in g.index), (int(s) for s in g["side"]))),
+            verdict=verdict_name, severity=severity,
+            explanation=f"{_side_summary(g)}: same subject '{subject}'{about}; {reason}")
 
 
-def _currency_mismatches(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def _currency_mismatches(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     """The same amount in two currencies (``$88 million`` / ``88 millions d'euros``):
     the currency is the error. Different amounts in different currencies may be a
     conversion, and are not compared."""
@@ -413,15 +408,9 @@ def _currency_mismatches(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
             continue  # (context words do not carry across languages)
         side_of = {u: i for i, u in enumerate(sorted(g["unit"].unique()))}
         g = g.assign(side=g["unit"].map(side_of))
-        yield {
-            "story": g["story"].iloc[0],
-            "subject": "currency",
-            "kind": "money",
-            "unit": " / ".join(sorted(side_of)),
-            "rows": list(g.index),
-            "sides": dict(zip((int(i) for i in g.index), (int(s) for s in g["side"]))),
-            "verdict": "contradiction",
-            "severity": "warning",
-            "explanation": f"{_side_summary(g)}: the same amount in different currencies "
-                           f"({' / '.join(sorted(side_of))}); one of them is likely wrong",
-        }
+        yield Finding(
+            story=g["story"].iloc[0], subject="currency", kind="money", unit=" / ".join(sorted(side_of)),
+            rows=tuple(g.index), sides=dict(zip((int(i) for i in g.index), (int(s) for s in g["side"]))),
+            verdict="contradiction", severity="warning",
+            explanation=f"{_side_summary(g)}: the same amount in different currencies "
+                        f"({' / '.join(sorted(side_of))}); one of them is likely wrong")

@@ -57,6 +57,7 @@ NAME = "date.relative"
 TYPE = "extractor"
 KINDS = ("date",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("dates", "furniture")  # shared scans read with ctx.scan()
 
 # Future tense near a weekday: French future endings and "aller + infinitive"; English "will".
 FUTURE_RE = {
