@@ -50,12 +50,11 @@ import regex
 
 import numpy as np
 
-from recoupe.checker.intervals import cross_doc_conflicts, sides, unexplained_conflicts, widened
-from recoupe.checker.schema import Finding
+from recoupe.checker.ruleapi import Finding, cross_doc_conflicts, sides, unexplained_conflicts, widened
 
 from ._compare import context_overlap, context_sets, predicate_classes
-from ._nlp import data, fold, lemma, stopwords
 from .frames import frames, growing
+from .text import data, fold, lemma, stopwords
 
 CODE = "C01"
 NAME = "compare.quantity"

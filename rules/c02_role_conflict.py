@@ -27,7 +27,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from recoupe.checker.schema import Finding
+from recoupe.checker.ruleapi import Finding
 
 CODE = "C02"
 NAME = "compare.role"
@@ -39,7 +39,7 @@ SEVERITY = "error"
 
 @functools.lru_cache(maxsize=4096)
 def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
-    from ._names import roles_conflict
+    from .names import roles_conflict
 
     return bool(roles_conflict(a, b, lang_a, lang_b))
 

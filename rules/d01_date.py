@@ -44,7 +44,7 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import Scanner, data
+from .text import Scanner, alt, data
 
 CODE = "D01"
 NAME = "date.absolute"
@@ -63,21 +63,6 @@ def lexicon(lang: str) -> dict[str, Any]:
     return data(f"dates_{'en' if lang == 'en' else 'fr'}.yaml")
 
 
-_SPACE_OR_QUOTE = re.compile(r"\\ |['’]")
-
-
-def _alt(words, title: bool = False, dots: bool = False) -> str:
-    """A regex alternation of words, longest first; with ``dots``, short words
-    (abbreviations such as ``sept``) take an optional dot."""
-    out = []
-    words = set(words)
-    for w in sorted(words, key=len, reverse=True):
-        p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
-        abbrev = dots and any(o != w and o.startswith(w) for o in words)
-        out.append(p + (r"\.?" if abbrev else ""))
-    return "|".join(out)
-
-
 @functools.cache
 def date_scanner(lang: str) -> Scanner:
     """:func:`date_pattern`, tried only at a digit or a weekday, month, marker or ``the``."""
@@ -91,15 +76,15 @@ def date_pattern(lang: str) -> re.Pattern[str]:
     """One pattern holding every absolute-date family of a language, longest forms first."""
     lx = lexicon(lang)
     en = lang == "en"
-    month = _alt(lx["months"], title=en, dots=True)
-    weekday = _alt(lx["weekdays"], title=en)
-    markers = _alt(lx["year_markers"])
+    month = alt(lx["months"], title=en, dots=True)
+    weekday = alt(lx["weekdays"], title=en)
+    markers = alt(lx["year_markers"])
     year = r"(?:1[6-9]|20)\d\d"
     if en:
         # after a day number a month may be written in lower case ("on 2 sept"), except
         # the months that are also common words ("3 may", "2 march")
         lower = [w for w in lx["months"] if w.lower() not in lx.get("ambiguous_months", ())]
-        month_after_day = f"{month}|{_alt(lower, dots=True)}"
+        month_after_day = f"{month}|{alt(lower, dots=True)}"
         day_month = (
             rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{month_after_day})(?![\w])"
             rf"(?:,?\s+(?P<y>{year})(?!\d))?"

@@ -49,8 +49,8 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import Scanner
-from .d01_date import _alt, in_furniture, lexicon, scan as absolute_dates
+from .text import Scanner, alt
+from .d01_date import in_furniture, lexicon, scan as absolute_dates
 
 CODE = "D02"
 NAME = "date.relative"
@@ -82,14 +82,14 @@ def weekday_scanner(lang: str) -> Scanner:
 def weekday_pattern(lang: str) -> re.Pattern[str]:
     lx = lexicon(lang)
     en = lang == "en"
-    weekday = _alt(lx["weekdays"], title=en)
-    rel = _alt(lx["relative_days"])
+    weekday = alt(lx["weekdays"], title=en)
+    rel = alt(lx["relative_days"])
     if en:
         before = rf"(?:(?P<pre>(?i:{'|'.join(EN_BEFORE)}))\s+)?"
         after = ""
     else:
-        before = rf"(?:(?P<pre>{_alt(lx['weekday_before'])})\s+)?"
-        after = rf"(?:\s+(?P<post>{_alt(lx['weekday_after'])})\b)?"
+        before = rf"(?:(?P<pre>{alt(lx['weekday_before'])})\s+)?"
+        after = rf"(?:\s+(?P<post>{alt(lx['weekday_after'])})\b)?"
     flags = "" if en else "(?i)"
     return re.compile(
         flags + rf"(?<![\w-])(?:{before}(?P<wd>{weekday})(?![\w-]){after}"

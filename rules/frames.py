@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 import regex
 
-from ._nlp import data
+from .text import data
 
 WINDOW = 120  # characters of clause kept on each side of a figure, at most
 SENTENCE_END = regex.compile(r"[.!?;](?=\s|$)|\n")
