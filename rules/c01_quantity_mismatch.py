@@ -360,6 +360,8 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     bare_by = {k: (g["doc"].to_numpy(), g["value"].astype(float).to_numpy()) for k, g in bare.groupby(["story", "kind"])}
     for key, g in q.groupby("gkey", sort=True):
         mention_docs, mention_values = bare_by.get((g["story"].iloc[0], g["kind"].iloc[0]), ((), ()))
+        if g["unit"].isna().all():
+            mention_docs, mention_values = (), ()  # a measure group is made of bare figures: none reconciles another
         t = 0.0 if g["unit_c"].iloc[0] in _neutral()[2] else float(ctx.tolerance.get(g["kind"].iloc[0], 0.0))
         if not unexplained_conflicts(g["doc"].to_numpy(), g["nvalue"].astype(float).to_numpy(), g["low"].to_numpy(),
                                      g["high"].to_numpy(), t, mention_docs, mention_values):
