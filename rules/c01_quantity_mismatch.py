@@ -160,13 +160,17 @@ def _source_words(a: str) -> frozenset[str]:
 
 
 def _distinct_sources(g: pd.DataFrame) -> list[str] | None:
-    """The named sources of each side when every side has one and no two sides share one."""
-    per_side = []
+    """The named sources of each side when at least two sides name one, at most one
+    side names none, and no two sides share one."""
+    per_side, unnamed = [], 0
     for _, s in g.groupby("side"):
         names = sorted(set(s["attribution"].dropna()))
         if not names:
-            return None
+            unnamed += 1
+            continue
         per_side.append(names)
+    if len(per_side) < 2 or unnamed > 1:
+        return None
     words = [frozenset().union(*(_source_words(n) for n in names)) for names in per_side]
     for i, a in enumerate(words):
         for b in words[i + 1:]:
@@ -386,7 +390,9 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         if g["unit"].isna().all():
             mention_docs, mention_values = (), ()  # a measure group is made of bare figures: none reconciles another
         t = 0.0 if g["unit_c"].iloc[0] in _neutral()[2] else float(ctx.tolerance.get(g["kind"].iloc[0], 0.0))
-        if not unexplained_conflicts(g["doc"].to_numpy(), g["nvalue"].astype(float).to_numpy(), g["low"].to_numpy(),
+        # an article that credits two values to two sources has not reconciled them
+        voices = (g["doc"] + "\x1f" + g["attribution"].fillna("")).to_numpy()
+        if not unexplained_conflicts(voices, g["nvalue"].astype(float).to_numpy(), g["low"].to_numpy(),
                                      g["high"].to_numpy(), t, mention_docs, mention_values):
             continue
         if g["kind"].iloc[0] in NEEDS_SUBJECT and not g["subject"].notna().all() and (g["measure"] == "").any() \
