@@ -54,7 +54,7 @@ def _phrases(table: Mapping[str, list]) -> tuple[regex.Pattern, dict[str, str]]:
     for key, words in (table or {}).items():
         for w in words or []:
             lookup.setdefault(str(w).lower(), str(key))
-    alts = sorted(lookup, key=len, reverse=True)
+    alts = sorted(lookup, key=lambda a: (-len(a), a))  # longest first, then alphabetical
     pattern = regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(a) for a in alts) + r")(?![\w])", regex.I)
     return pattern, lookup
 
@@ -66,7 +66,7 @@ def _tables():
     scope = _phrases(d.get("scope"))
     periods = _phrases(d.get("periods"))
     place_words = _phrases(d.get("place_words"))
-    preps = sorted({p for ps in (d.get("place_prepositions") or {}).values() for p in ps}, key=len, reverse=True)
+    preps = sorted({p for ps in (d.get("place_prepositions") or {}).values() for p in ps}, key=lambda p: (-len(p), p))
     place = regex.compile(
         r"(?<![\w])(?:" + "|".join(regex.escape(p) for p in preps) + r")\s+(?:l'|d')?"
         r"(\p{Lu}[\p{L}'’-]+(?:[ -](?:de |du |d')?\p{Lu}[\p{L}'’-]+)*)")
