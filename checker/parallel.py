@@ -17,7 +17,8 @@ Dask executor (``--executor dask``): the same batches as ``dask.bag`` partitions
 ``dask.distributed`` cluster (``--scheduler ADDRESS``, else a local cluster of
 ``--jobs`` worker processes). Workers rebuild the rule registry from a small picklable
 :class:`EngineSpec` (custom rule files must exist at the same paths on the workers),
-receive the articles of their partition, and send back frames and discrepancies.
+receive the articles of their partition (for comparison, those of its stories), and
+send back frames and discrepancies.
 """
 from __future__ import annotations
 
@@ -114,7 +115,14 @@ def _compare_range(bounds: tuple[int, int]) -> list:
     from .compare import compare_claims
 
     claims, comparators, ctx, severity = _FORKED["compare"]
-    return compare_claims(claims.iloc[bounds[0]:bounds[1]], comparators, ctx, severity)
+    chunk = claims.iloc[bounds[0]:bounds[1]]
+    return compare_claims(chunk, comparators, batch_context(ctx, chunk), severity)
+
+
+def batch_context(ctx, chunk: pd.DataFrame):
+    """``ctx`` with the articles of the batch's claims only (a comparator that reads
+    every article of its context then does a batch's work, not the corpus')."""
+    return replace(ctx, articles={d: ctx.articles[d] for d in chunk["doc"].unique() if d in ctx.articles})
 
 
 def _forked_map(func: Callable, items: Sequence, jobs: int, state: Mapping[str, Any],
@@ -157,7 +165,8 @@ def compare_local(claims: pd.DataFrame, comparators, ctx, severity, jobs: int, n
 
     batches = story_batches(claims)
     if len(batches) < 2 or not parallel_ok(n_articles, jobs):
-        found = [compare_claims(claims.iloc[a:b], comparators, ctx, severity) for a, b in batches]
+        found = [compare_claims(claims.iloc[a:b], comparators, batch_context(ctx, claims.iloc[a:b]), severity)
+                 for a, b in batches]
     else:
         found = _forked_map(_compare_range, batches, jobs, {"compare": (claims, comparators, ctx, severity)})
     return sorted_discrepancies(merge_found(found))
@@ -265,11 +274,11 @@ def check_dask(articles: Sequence, spec: EngineSpec, ctx_args: Mapping[str, Any]
         bag = db.from_sequence(articles, npartitions=parts)
         frames = bag.map_partitions(_dask_extract, spec).compute(scheduler=client)
         claims = concat_claims(frames)
-        meta = {a.id: replace(a, text="") for a in articles}  # comparators read metadata, not text
+        by_id = {a.id: a for a in articles}  # comparators may read an article's text (C01's frames)
         units = []
         for a, b in story_batches(claims):
             chunk = claims.iloc[a:b].reset_index(drop=True)
-            units.append((chunk, {d: meta[d] for d in chunk["doc"].unique() if d in meta}))
+            units.append((chunk, {d: by_id[d] for d in chunk["doc"].unique() if d in by_id}))
         if not units:
             return claims, []
         found = db.from_sequence(units, npartitions=len(units)).map_partitions(
