@@ -69,6 +69,7 @@ class CheckResult:
     fixed: list[dict[str, Any]] = field(default_factory=list)  # baseline entries not seen
     baseline_path: str | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the extraction's warnings (file:line: warning: ...)
 
     @property
     def new(self) -> list[Discrepancy]:
@@ -168,7 +169,7 @@ def check_articles(articles: Sequence[Article], registry: Registry, selection: S
     )
     severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
     found = compare_claims(claims, comparators, ctx, severity)
-    return CheckResult(found, list(articles), claims, dict(registry))
+    return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in ex.notes])
 
 
 def fails(result: CheckResult, fail_on: str | None) -> bool:

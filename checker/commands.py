@@ -96,7 +96,10 @@ class Session:
         from .progress import Progress
 
         ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
-        return ex.run(articles, Progress(len(articles), "extracting"))
+        frame = ex.run(articles, Progress(len(articles), "extracting"))
+        for note in ex.notes:
+            print(note, file=sys.stderr)
+        return frame
 
 
 def _write(text: str, output: str | None) -> None:

@@ -22,6 +22,8 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
         baseline = _baseline_for(args, session.settings, required=False)
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
                             Progress(len(loaded.articles), "checking"))
+    for note in result.notes:
+        print(note, file=sys.stderr)
     result.inputs = list(_inputs(args))
     result.errors = [str(e) for e in loaded.errors]
     if baseline is not None:

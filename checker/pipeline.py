@@ -60,6 +60,13 @@ class ArticleContext:
     _memo: dict[str, Any] = field(default_factory=dict)
     _sentences: list[tuple[int, int]] | None = None
     _sentence_starts: list[int] | None = None
+    #: ``(offset, message)``: what a rule skipped or could not represent (a number beyond
+    #: float, a day outside the calendar), reported as warnings naming the file and line.
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def note(self, offset: int, message: str) -> None:
+        """Record a warning about the text at ``offset`` (the rule carries on)."""
+        self.notes.append((offset, message))
 
     @property
     def text(self) -> str:
@@ -142,12 +149,26 @@ def resolve_overlaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A warning about one place of an article (see :meth:`ArticleContext.note`)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: warning: {self.message}"
+
+
+@dataclass(frozen=True)
 class Extractor:
-    """The enabled rules, ready to run on articles."""
+    """The enabled rules, ready to run on articles. ``notes`` collects the warnings the
+    rules left (sorted by file and line after :meth:`run`)."""
 
     extractors: tuple[Rule, ...]
     annotators: tuple[Rule, ...]
     settings: Mapping[str, Any] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list, compare=False)
 
     @classmethod
     def from_registry(cls, registry: Registry, selection: Selection | None = None,
@@ -176,6 +197,9 @@ class Extractor:
                 rows = list(rule.func(ctx, rows))
         text = article.text
         line_starts = _line_starts(text)
+        where = article.path or article.id
+        for off, msg in sorted(set(ctx.notes), key=lambda n: n[0]):
+            self.notes.append(Note(where, bisect.bisect_right(line_starts, off), msg))
         for row in rows:
             s, e = row["start"], row["end"]
             ss, se = ctx.sentence_at(s)
@@ -205,6 +229,7 @@ class Extractor:
                 if progress:
                     progress(i)
             frame = claims_frame(rows)
+        self.notes.sort(key=lambda n: n.path)  # stable: each article's notes in text order
         if len(frame):
             frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
         return frame

@@ -14,7 +14,8 @@ article date, ``dernier`` / ``last`` the last one before it. ``hier`` /
 ``aujourd'hui`` / ``demain`` (``yesterday`` / ``today`` / ``tomorrow``) are the
 article date minus one, plus zero, plus one day.
 
-Without an article date the claim is unresolved (``resolved`` false), its
+Without an article date (or when the day would fall outside the calendar: ``hier`` in an
+article dated 0001-01-01) the claim is unresolved (``resolved`` false), its
 ``qualifier`` holds the relative words (``ce vendredi``) and its value is a
 relative ISO 8601 form instead of a date: ``-W-5`` (the truncated form "Friday of
 the implied week") for a weekday, ``-P1D`` / ``P0D`` / ``P1D`` (an offset from the
@@ -116,7 +117,23 @@ def _future(ctx, start: int, end: int) -> bool:
     return bool(FUTURE_RE["en" if ctx.lang == "en" else "fr"].search(left + " " + right))
 
 
-def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date:
+def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date | None:
+    """The date of weekday ``wd`` from ``ref``, or None beyond the calendar (year 1 or 9999)."""
+    try:
+        return _resolve(ref, wd, mode)
+    except OverflowError:
+        return None
+
+
+def _shift(ref: _dt.date, days: int) -> _dt.date | None:
+    """``ref`` plus ``days``, or None beyond the calendar (``hier`` on 0001-01-01)."""
+    try:
+        return ref + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _resolve(ref: _dt.date, wd: int, mode: str) -> _dt.date:
     if mode == "next":
         delta = (wd - ref.isoweekday()) % 7 or 7
         return ref + _dt.timedelta(days=delta)
@@ -146,9 +163,10 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
             if _event_relative(text, m.start(), lx):
                 continue
             days = lx["relative_days"][words]
-            if ref is not None:
-                row["value"] = (ref + _dt.timedelta(days=days)).isoformat()
-            else:
+            day = _shift(ref, days) if ref is not None else None
+            if day is not None:
+                row["value"] = day.isoformat()
+            else:  # no article date, or the day falls outside the calendar: unresolved
                 row.update(value=_offset_text(days), resolved=False, qualifier=words)
             yield row
             continue
@@ -161,8 +179,9 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
             row["start"] = m.start("wd")  # "on Monday": the date is "Monday"
         if mode is None:
             mode = "future" if _future(ctx, m.start(), m.end()) else "window"
-        if ref is not None:
-            row["value"] = _resolve_weekday(ref, wd, mode).isoformat()
+        day = _resolve_weekday(ref, wd, mode) if ref is not None else None
+        if day is not None:
+            row["value"] = day.isoformat()
         else:
             qual = words if not (g["pre"] and g["pre"].lower() == "on") else g["wd"].lower()
             row.update(value=f"-W-{wd}", resolved=False, qualifier=qual)

@@ -100,6 +100,11 @@ def scan(ctx) -> list[dict[str, Any]]:
         if row["kind"] != "ordinal":
             apply_qualifier(text, L, n, row)
         if not (isinstance(row["value"], float) and math.isfinite(row["value"])):
+            note = getattr(ctx, "note", None)
+            if note is not None:
+                shown = text[row["start"]:row["end"]]
+                shown = shown if len(shown) <= 40 else shown[:40] + "…"
+                note(row["start"], f"number out of range, skipped: {shown!r}")
             continue
         rows.append(row)
         last_end = row["end"]
