@@ -51,6 +51,7 @@ import re
 from typing import Any, Iterator
 
 from ._nlp import Scanner
+from ._spans import Spans
 from .d01_date import _alt, in_furniture, lexicon, scan as absolute_dates
 
 CODE = "D02"
@@ -102,10 +103,16 @@ def _event_relative(text: str, start: int, lx) -> bool:
     return any(before.rstrip().endswith(w) for w in lx["event_relative"])
 
 
+#: How far around a weekday its clause is read for a future tense (characters each side):
+#: a length guard, so that a sentence of thousands of weekdays is not re-read for each.
+CLAUSE_REACH = 200
+
+
 def _future(ctx, start: int, end: int) -> bool:
     """True when the clause around a weekday is in the future tense."""
     text = ctx.text
     s, e = ctx.sentence_at(start)
+    s, e = max(s, start - CLAUSE_REACH), min(e, end + CLAUSE_REACH)
     left = text[s:start]
     stops = list(CLAUSE_STOP_RE.finditer(left))
     if stops:
@@ -152,9 +159,9 @@ def _offset_text(days: int) -> str:
 def extract(ctx) -> Iterator[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text, ref = ctx.text, ctx.date
-    taken = [(r["start"], r["end"]) for r in absolute_dates(ctx)]
+    taken = Spans((r["start"], r["end"]) for r in absolute_dates(ctx))
     for m in weekday_scanner(ctx.lang).finditer(text):
-        if in_furniture(ctx, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
+        if in_furniture(ctx, m.start()) or taken.overlaps(m.start(), m.end()):
             continue
         g = m.groupdict()
         words = " ".join(m.group(0).lower().replace("’", "'").split())

@@ -12,7 +12,7 @@ import unicodedata
 import regex
 
 from .lang import HSP, SUFFIXES, Lang
-from .num import Num, overlaps
+from .num import Num, Spans, overlaps
 
 
 FRACTION_RE = regex.compile(
@@ -89,6 +89,7 @@ def _sign(text: str, start: int) -> int:
 def read_digits(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]:
     out: list[Num] = []
     taken: list[tuple[int, int]] = []
+    blocked = Spans(blocked)
     for m in FRACTION_RE.finditer(text):
         s, e = m.span()
         if overlaps(blocked, s, e):
@@ -107,6 +108,7 @@ def read_digits(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]
         s2 = _sign(text, s)
         out.append(Num(s2, e, -v if s2 < s else v, "digit"))
         taken.append((s, e))
+    taken = Spans(taken)
     for m in L.digit_re.finditer(text):
         s, e = m.span()
         if overlaps(blocked, s, e) or overlaps(taken, s, e):
