@@ -117,6 +117,29 @@ def gc_paused():
             gc.enable()
 
 
+#: A claim's ``sentence`` is its sentence, or in a sentence longer than this (a page of
+#: figures with no full stop) the words within half of it on each side, marked ``…``:
+#: each claim's record is bounded, not the size of the whole text.
+MAX_SENTENCE = 1000
+
+
+def claim_sentence(text: str, ss: int, se: int, s: int, e: int) -> str:
+    """The sentence ``text[ss:se]`` of the claim ``[s, e)``, whitespace collapsed and
+    bounded by :data:`MAX_SENTENCE`."""
+    se = max(se, e)
+    if se - ss <= MAX_SENTENCE:
+        return " ".join(text[ss:se].split())
+    half = MAX_SENTENCE // 2
+    a, b = max(ss, s - half), min(se, e + half)
+    if a > ss:
+        sp = text.find(" ", a, s)  # start on a word
+        a = sp + 1 if sp != -1 else a
+    if b < se:
+        sp = text.rfind(" ", e, b)
+        b = sp if sp != -1 else b
+    return ("… " if a > ss else "") + " ".join(text[a:b].split()) + (" …" if b < se else "")
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n")
@@ -200,16 +223,24 @@ class Extractor:
         where = article.path or article.id
         for off, msg in sorted(set(ctx.notes), key=lambda n: n[0]):
             self.notes.append(Note(where, bisect.bisect_right(line_starts, off), msg))
+        sentences: dict[tuple[int, int], str] = {}  # one string per sentence, not per claim
         for row in rows:
             s, e = row["start"], row["end"]
             ss, se = ctx.sentence_at(s)
+            key = (ss, max(se, e))
+            if key[1] - ss > MAX_SENTENCE:
+                sentence = claim_sentence(text, ss, se, s, e)
+            elif key in sentences:
+                sentence = sentences[key]
+            else:
+                sentence = sentences[key] = claim_sentence(text, ss, se, s, e)
             row.update(
                 doc=article.id,
                 story=article.story,
                 line=bisect.bisect_right(line_starts, s),
                 text=text[s:e],
                 lang=lang,
-                sentence=" ".join(text[ss:max(se, e)].split()),
+                sentence=sentence,
             )
             if row.get("low") is None and row.get("high") is None and isinstance(row.get("value"), (int, float)):
                 row["low"] = row["high"] = float(row["value"])

@@ -170,6 +170,9 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
     toks: list[_Tok] = []
     marks: list[int] = []  # len(toks) before each window
     i = 0
+    pad = _PAD  # how far the current window grows: doubled at each growth, so that a window
+    # that must reach past a long run of reserved spans (one "§" token) is tokenised
+    # O(log) times, not once per _PAD characters
     while i < len(wins):
         a, b = wins[i]
         marks[i:] = [len(toks)]
@@ -193,9 +196,10 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
         if grow_left or grow_right:
             del toks[marks[i]:]
             if grow_left:
-                a = edges.left(a - _PAD)
+                a = edges.left(a - pad)
             if grow_right:
-                b = edges.right(b + _PAD)
+                b = edges.right(b + pad)
+            pad *= 2
             wins[i] = [a, b]
             while i and wins[i][0] <= wins[i - 1][1]:  # reaches back into the previous window
                 wins[i - 1][1] = max(wins[i - 1][1], wins[i][1])
@@ -207,6 +211,7 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
                 del wins[i + 1]
             continue
         i += 1
+        pad = _PAD
     return toks
 
 
