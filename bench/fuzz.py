@@ -131,7 +131,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from recoupe.checker import formats
-    from recoupe.checker.check import check_articles
+    from recoupe.checker.compare import check_articles
     from recoupe.checker.pipeline import Extractor
     from recoupe.checker.registry import load_registry
     from recoupe.checker.schema import claim_records, claims_frame

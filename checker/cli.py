@@ -1,9 +1,10 @@
-"""The ``recoupe`` command line. Heavy imports happen inside the commands, so that
-``recoupe --help`` answers at once. The CLI is the only place that picks an exit
-status and the only place that catches :class:`~recoupe.checker.errors.RecoupeError`.
+"""The ``recoupe`` command line: it parses the arguments and dispatches to the
+command's module in :mod:`recoupe.checker.commands`. Heavy imports happen inside the
+commands, so that ``recoupe --help`` answers at once. The CLI is the only place that
+catches :class:`~recoupe.checker.errors.RecoupeError` (exit 2).
 
-Exit status: 0 fine, 1 discrepancies not covered by the baseline (check), 2 usage
-or input error (wins over 1 and over ``--exit-zero``).
+Exit status (:mod:`recoupe.checker.errors`): 0 fine, 1 discrepancies not covered by
+the baseline (check), 2 usage or input error (wins over 1 and over ``--exit-zero``).
 """
 from __future__ import annotations
 
@@ -12,15 +13,9 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .errors import RecoupeError
+from .errors import EXIT_ERROR, EXIT_OK, RecoupeError, UsageError
 from .formats import CHECK_FORMATS, CLAIM_FORMATS
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-DEFAULT_INPUT = "seeds"
-
-
-class UsageError(RecoupeError):
-    pass
+from .vocab import SEVERITIES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,8 +29,15 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run (replaces the configured set)")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes not to run")
     p.add_argument("--extend-select", metavar="RULES", help="comma-separated rule ids or prefixes to add")
-    p.add_argument("--lang", choices=("fr", "en"), help="language of articles that do not state one (default: guessed)")
+    p.add_argument("--lang", metavar="LANG", help="language of articles that do not state one, e.g. fr (default: guessed)")
     p.add_argument("-q", "--quiet", action="store_true", help="no messages on standard error but errors")
+
+
+def _add_story_grouping(*parsers: argparse.ArgumentParser) -> None:
+    for p in parsers:
+        p.add_argument("--story-grouping", choices=("folder", "auto"),
+                       help="how articles without an explicit story are grouped: by folder (default) or "
+                       "auto, from the names, terms and dates they share (needs recoupe[stories])")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--baseline", metavar="FILE", help="baseline of reviewed discrepancies (default: recoupe-baseline.json when it exists)")
     p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"), help="fail only on new discrepancies of this severity or worse (default: any)")
+    p.add_argument("--fail-on", choices=SEVERITIES, help="fail only on new discrepancies of this severity or worse (default: any)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are new discrepancies (input errors still exit 2)")
     p.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer occur")
     p.add_argument("--statistics", action="store_true", help="print counts per rule and verdict on standard error")
@@ -103,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="docs/rules.md", metavar="FILE")
     p.add_argument("--check", action="store_true", help="exit 1 if the file is out of date instead of writing it")
     _add_common(p)
+
+    stories = sub.add_parser("stories", help="list which story each article belongs to", description="List each article with its story and where the story comes from (explicit, config, folder or auto).")
+    stories.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    stories.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
+    stories.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_common(stories)
+    _add_story_grouping(*(sub.choices[c] for c in ("extract", "check", "report", "stories")), bw, ba)
     return parser
 
 
@@ -126,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from . import commands
 
-        return commands.run(args)
+        return commands.get(args.command).run(args)
     except RecoupeError as e:
         _err(str(e))
         return EXIT_ERROR

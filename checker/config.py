@@ -16,11 +16,14 @@ Keys (see the README's "Configure" section for an example)::
     synonyms                        {lemma: [lemmas that mean the same]}
     names                           {canonical name: [variants]}
     stories                         {glob on article ids: story}
+    story-grouping                  folder (a story is a folder) or auto (found from
+                                    what the articles share; needs scikit-learn)
     exclude                         [globs on article ids]
     baseline                        baseline file path
     output-format                   default format of ``recoupe check``
     extra-rules                     [paths of custom rule modules]
-    entry-points                    load rules from installed ``recoupe.rules`` entry points
+    entry-points                    load third-party rules from installed ``recoupe.rules`` entry points
+    max-article-bytes               largest article file read (default 8 MB); a bigger one is an error
 """
 from __future__ import annotations
 
@@ -33,9 +36,10 @@ from typing import Any, Mapping
 
 from .errors import ConfigError
 from .formats import CHECK_FORMATS
+from .vocab import KINDS, SEVERITIES
+from .registry import load_languages
 
-SEVERITIES = ("error", "warning", "info")
-KINDS = ("quantity", "percent", "money", "duration", "ordinal", "date", "time", "role")
+STORY_GROUPINGS = ("folder", "auto")
 DEFAULT_TOLERANCE = MappingProxyType({"quantity": 0.0, "percent": 0.0, "money": 0.0, "duration": 0.0, "ordinal": 0.0})
 
 
@@ -46,16 +50,18 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     tolerance: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
-    languages: tuple[str, ...] = ("fr", "en")
+    languages: tuple[str, ...] = field(default_factory=lambda: tuple(load_languages().codes))
     default_lang: str | None = None
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     stories: tuple[tuple[str, str], ...] = ()
+    story_grouping: str = "folder"
     exclude: tuple[str, ...] = ()
     baseline: str = "recoupe-baseline.json"
     output_format: str = "text"
     extra_rules: tuple[str, ...] = ()
     entry_points: bool = True
+    max_article_bytes: int = 8 * 1024 * 1024
     path: str | None = None  # the configuration file read, if any
     origins: Mapping[str, str] = field(default_factory=dict)
 
@@ -106,13 +112,15 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             out[name] = _strings(v, key, where)
         elif key == "languages":
             langs = _strings(v, key, where)
-            bad = [x for x in langs if x not in ("fr", "en")]
+            known = load_languages().codes
+            bad = [x for x in langs if x not in known]
             if bad:
-                raise ConfigError(f"languages: {bad[0]!r} is not supported (allowed: fr, en)", where)
+                raise ConfigError(f"languages: {bad[0]!r} is not supported (allowed: {', '.join(known)})", where)
             out[name] = langs
         elif key == "default-lang":
-            if v not in ("fr", "en"):
-                raise ConfigError(f"default-lang: {v!r} is not supported (allowed: fr, en)", where)
+            known = load_languages().codes
+            if v not in known:
+                raise ConfigError(f"default-lang: {v!r} is not supported (allowed: {', '.join(known)})", where)
             out[name] = v
         elif key == "severity":
             sev = _table(v, key, where)
@@ -140,6 +148,10 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
                 if not isinstance(s, str) or not s:
                     raise ConfigError(f"stories.{g}: must be a story name (a string)", where)
             out[name] = tuple(table.items())
+        elif key == "story-grouping":
+            if v not in STORY_GROUPINGS:
+                raise ConfigError(f"story-grouping: {v!r} is not a grouping (allowed: {', '.join(STORY_GROUPINGS)})", where)
+            out[name] = v
         elif key in ("baseline",):
             if not isinstance(v, str) or not v:
                 raise ConfigError(f"{key}: must be a file path (a string)", where)
@@ -147,6 +159,10 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif key == "output-format":
             if v not in CHECK_FORMATS:
                 raise ConfigError(f"output-format: {v!r} is not a format (allowed: {', '.join(CHECK_FORMATS)})", where)
+            out[name] = v
+        elif key == "max-article-bytes":
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ConfigError(f"max-article-bytes: must be a positive number of bytes, got {v!r}", where)
             out[name] = v
         elif key == "entry-points":
             if not isinstance(v, bool):
@@ -182,6 +198,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read ({e.strerror or e})", str(path)) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not valid UTF-8 (byte 0x{e.object[e.start]:02x} at offset {e.start})", str(path)) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML (nested too deeply)", str(path)) from None
 
 
 def load_settings(inputs: list[str] | None = None, config_file: str | None = None,

@@ -1,4 +1,4 @@
-"""The rule registry: rule modules found in ``rules/`` (and custom ones), as metadata.
+"""The rule registry: rule modules found through entry points (and custom ones), as metadata.
 
 A rule module is a plain Python module with module-level metadata and one public
 function (see ``rules/README.md`` and ``docs/rules.md``)::
@@ -19,24 +19,30 @@ function (see ``rules/README.md`` and ``docs/rules.md``)::
     LANGUAGES = ("fr", "en")     # languages it runs on
     SEVERITY = "error"           # default severity of what a comparator reports
     ALIASES = ()                 # retired codes and names it still answers to
+    NEEDS = ("numbers",)         # shared scans it reads with ctx.scan(name)
+    SCANS = {"dates": scan}      # shared scans it provides: name -> function(ctx)
 
     def extract(ctx): ...        # extractor: ArticleContext -> iterable of claim rows
     def annotate(ctx, rows): ... # annotator: fills fields of an article's claim rows
-    def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of findings
+    def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of schema.Finding
 
 The registry is built once into an immutable mapping; the engine never imports a
-particular rule, and a rule never imports a formatter.
+particular rule, and a rule never imports a formatter. Built-in rules are found the
+way plug-ins are, through the entry-point group ``recoupe.rules``: those the
+``recoupe`` distribution declares are the built-ins (origin ``builtin``), any other
+distribution's are plug-ins (origin ``entry-point``). The languages come the same way:
+one descriptor object under ``recoupe.languages`` (see :func:`load_languages`).
 """
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import importlib.util
 import inspect
-import pkgutil
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -53,6 +59,8 @@ FAMILIES = {
     "C": "comparisons",
 }
 ENTRY_POINT_GROUP = "recoupe.rules"
+LANGUAGES_GROUP = "recoupe.languages"
+DISTRIBUTION = "recoupe"  # the distribution whose entry points are the built-ins
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,8 @@ class Rule:
     module: str
     func: Callable[..., Any]
     origin: str = "builtin"  # builtin | config | entry-point
+    needs: tuple[str, ...] = ()  # shared scans it reads (ctx.scan(name))
+    scans: Mapping[str, Callable[..., Any]] = field(default_factory=dict)  # shared scans it provides
 
     @property
     def family(self) -> str:
@@ -110,6 +120,12 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
     func = getattr(mod, TYPES[rtype], None)
     if not callable(func):
         raise ConfigError(f"{where}: a {rtype} rule needs a function {TYPES[rtype]}()")
+    needs = getattr(mod, "NEEDS", ())
+    if isinstance(needs, str) or not all(isinstance(n, str) for n in needs):
+        raise ConfigError(f"{where}: NEEDS must be a tuple of scan names (got {needs!r})")
+    scans = getattr(mod, "SCANS", {})
+    if not isinstance(scans, Mapping) or not all(isinstance(k, str) and callable(f) for k, f in scans.items()):
+        raise ConfigError(f"{where}: SCANS must map scan names to functions of the article context")
     doc = inspect.cleandoc(mod.__doc__ or "")
     summary = doc.splitlines()[0].strip() if doc else ""
     if not summary:
@@ -127,15 +143,28 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
         module=mod.__name__,
         func=func,
         origin=origin,
+        needs=tuple(needs),
+        scans=MappingProxyType(dict(scans)),
     )
 
 
-def _builtin_modules() -> Iterator[ModuleType]:
-    from recoupe import rules
+def _entry_points(group: str, builtin: bool) -> list[Any]:
+    """The entry points of ``group``, by name: the ``recoupe`` distribution's (``builtin``)
+    or every other distribution's."""
+    from importlib.metadata import entry_points
 
-    for info in sorted(pkgutil.iter_modules(rules.__path__), key=lambda i: i.name):
-        if re.match(r"^[a-z][0-9]{2,3}_", info.name):
-            yield importlib.import_module(f"recoupe.rules.{info.name}")
+    def ours(ep) -> bool:
+        return ep.dist is not None and ep.dist.name == DISTRIBUTION
+
+    return sorted((ep for ep in entry_points(group=group) if ours(ep) == builtin), key=lambda e: e.name)
+
+
+def _builtin_modules() -> Iterator[ModuleType]:
+    eps = _entry_points(ENTRY_POINT_GROUP, builtin=True)
+    if not eps:
+        raise ConfigError(f"no built-in rules found (entry points {ENTRY_POINT_GROUP!r}); reinstall recoupe")
+    for ep in eps:
+        yield importlib.import_module(ep.module)
 
 
 def _module_from_path(path: Path) -> ModuleType:
@@ -155,9 +184,7 @@ def _module_from_path(path: Path) -> ModuleType:
 
 
 def _entry_point_modules() -> Iterator[ModuleType]:
-    from importlib.metadata import entry_points
-
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for ep in _entry_points(ENTRY_POINT_GROUP, builtin=False):
         try:
             obj = ep.load()
         except Exception as e:
@@ -174,7 +201,19 @@ class Registry(Mapping[str, Rule]):
     def __init__(self, rules: Iterable[Rule]):
         by_code: dict[str, Rule] = {}
         names: dict[str, str] = {}
+        scans: dict[str, tuple[Callable[..., Any], str]] = {}
+        rules = list(rules)
         for rule in rules:
+            for name, func in rule.scans.items():
+                owner = scans.get(name)
+                if owner is not None and owner[0] is not func:
+                    raise ConfigError(f"rule {rule.code} ({rule.module}): scan {name!r} already provided by {owner[1]}")
+                scans.setdefault(name, (func, rule.code))
+        for rule in rules:
+            unknown = [n for n in rule.needs if n not in scans]
+            if unknown:
+                raise ConfigError(f"rule {rule.code} ({rule.module}): needs unknown scan {unknown[0]!r}"
+                                  f" (provided: {', '.join(sorted(scans)) or 'none'})")
             for key in (rule.code, rule.name, *rule.aliases):
                 owner = names.get(key.upper())
                 if owner is not None and owner != rule.code:
@@ -183,6 +222,8 @@ class Registry(Mapping[str, Rule]):
             by_code[rule.code] = rule
         self._rules = MappingProxyType(dict(sorted(by_code.items())))
         self._names = MappingProxyType(names)
+        #: Shared scans by name, whichever rule module provides them and whether or not it runs.
+        self.scans: Mapping[str, Callable[..., Any]] = MappingProxyType({n: f for n, (f, _) in sorted(scans.items())})
 
     def __getitem__(self, code: str) -> Rule:
         return self._rules[code]
@@ -281,8 +322,15 @@ def load_registry(extra_paths: Iterable[str | Path] = (), entry_points: bool = T
     return Registry(rules)
 
 
-def detect_language(text: str) -> str:
-    """The language of a text, as the rules package guesses it."""
-    from recoupe import rules
+@functools.cache
+def load_languages() -> Any:
+    """The language descriptor the ``recoupe`` distribution declares under ``recoupe.languages``.
 
-    return rules.detect_language(text)
+    An object with ``codes`` (the language codes; the first, ``default``, is the language
+    of an article nothing else decides), ``detect(text) -> code`` and
+    ``is_boilerplate(line) -> bool``. The engine names no language; it asks this object.
+    """
+    eps = _entry_points(LANGUAGES_GROUP, builtin=True)
+    if not eps:
+        raise ConfigError(f"no language descriptor found (entry point {LANGUAGES_GROUP!r}); reinstall recoupe")
+    return eps[0].load()

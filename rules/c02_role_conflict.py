@@ -23,9 +23,11 @@ C02 = …`` changes the severity (default error).
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterable
+from typing import Iterable
 
 import pandas as pd
+
+from recoupe.checker.ruleapi import Finding
 
 CODE = "C02"
 NAME = "compare.role"
@@ -37,12 +39,12 @@ SEVERITY = "error"
 
 @functools.lru_cache(maxsize=4096)
 def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
-    from ._names import roles_conflict
+    from .names import roles_conflict
 
     return bool(roles_conflict(a, b, lang_a, lang_b))
 
 
-def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     roles = claims[(claims["kind"] == "role") & claims["subject"].notna() & claims["value"].notna()]
     if roles.empty:
         return
@@ -70,13 +72,12 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         for _, c in members.sort_values(["doc", "start"]).iterrows():
             by_value.setdefault(c["value"], []).append(f"{c['doc']} l. {c['line']}")
         parts = " vs ".join(f"«{v}» ({', '.join(dict.fromkeys(w))})" for v, w in sorted(by_value.items()))
-        yield {
-            "story": story,
-            "subject": person,
-            "kind": "role",
-            "unit": None,
-            "rows": list(members.index),
-            "verdict": "contradiction",
-            "severity": SEVERITY,
-            "explanation": f"{person}: {parts}: the articles give incompatible roles",
-        }
+        yield Finding(
+            story=story,
+            subject=person,
+            kind="role",
+            rows=tuple(members.index),
+            verdict="contradiction",
+            severity=SEVERITY,
+            explanation=f"{person}: {parts}: the articles give incompatible roles",
+        )

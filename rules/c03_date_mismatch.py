@@ -32,12 +32,12 @@ Configuration: ``[tool.recoupe.severity] C03 = …``.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterable
+from typing import Iterable
 
 import pandas as pd
 import regex
 
-from recoupe.checker.intervals import unexplained_conflicts
+from recoupe.checker.ruleapi import Finding, unexplained_conflicts
 
 from ._compare import context_overlap, predicate_classes
 
@@ -82,7 +82,7 @@ def _month_day(ordinal: float) -> float:
     return _dt.date(LEAP, d.month, d.day).toordinal()
 
 
-def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     # a bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
     dates = claims[(claims["kind"] == "date") & claims["value"].notna() & claims["qualifier"].isna()]
     if dates.empty:
@@ -122,13 +122,12 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
         predicates = " / ".join(sorted(set(g["predicate"].dropna())))
-        yield {
-            "story": story,
-            "subject": f"date: {ev}",
-            "kind": "date",
-            "unit": None,
-            "rows": sorted(set(g["row"])),
-            "verdict": "contradiction",
-            "severity": SEVERITY,
-            "explanation": f"{parts}: the articles date the same event ({predicates}) differently",
-        }
+        yield Finding(
+            story=story,
+            subject=f"date: {ev}",
+            kind="date",
+            rows=tuple(sorted(set(g["row"]))),
+            verdict="contradiction",
+            severity=SEVERITY,
+            explanation=f"{parts}: the articles date the same event ({predicates}) differently",
+        )

@@ -44,7 +44,7 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import Scanner, data
+from .text import Scanner, alt, data
 from ._spans import Spans
 
 CODE = "D01"
@@ -52,6 +52,7 @@ NAME = "date.absolute"
 TYPE = "extractor"
 KINDS = ("date",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("dates", "furniture")  # shared scans read with ctx.scan()
 
 # A line that starts with a dash and holds an @handle is an embedded tweet's dateline.
 FURNITURE_RE = re.compile(r"^[ \t]*[—–][^\n]*@\w[^\n]*$", re.M)
@@ -61,21 +62,6 @@ FURNITURE_RE = re.compile(r"^[ \t]*[—–][^\n]*@\w[^\n]*$", re.M)
 def lexicon(lang: str) -> dict[str, Any]:
     """The date lexicon of a language (``rules/data/dates_<lang>.yaml``)."""
     return data(f"dates_{'en' if lang == 'en' else 'fr'}.yaml")
-
-
-_SPACE_OR_QUOTE = re.compile(r"\\ |['’]")
-
-
-def _alt(words, title: bool = False, dots: bool = False) -> str:
-    """A regex alternation of words, longest first; with ``dots``, short words
-    (abbreviations such as ``sept``) take an optional dot."""
-    out = []
-    words = set(words)
-    for w in sorted(words, key=len, reverse=True):
-        p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
-        abbrev = dots and any(o != w and o.startswith(w) for o in words)
-        out.append(p + (r"\.?" if abbrev else ""))
-    return "|".join(out)
 
 
 @functools.cache
@@ -91,15 +77,15 @@ def date_pattern(lang: str) -> re.Pattern[str]:
     """One pattern holding every absolute-date family of a language, longest forms first."""
     lx = lexicon(lang)
     en = lang == "en"
-    month = _alt(lx["months"], title=en, dots=True)
-    weekday = _alt(lx["weekdays"], title=en)
-    markers = _alt(lx["year_markers"])
+    month = alt(lx["months"], title=en, dots=True)
+    weekday = alt(lx["weekdays"], title=en)
+    markers = alt(lx["year_markers"])
     year = r"(?:1[6-9]|20)\d\d"
     if en:
         # after a day number a month may be written in lower case ("on 2 sept"), except
         # the months that are also common words ("3 may", "2 march")
         lower = [w for w in lx["months"] if w.lower() not in lx.get("ambiguous_months", ())]
-        month_after_day = f"{month}|{_alt(lower, dots=True)}"
+        month_after_day = f"{month}|{alt(lower, dots=True)}"
         day_month = (
             rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{month_after_day})(?![\w])"
             rf"(?:,?\s+(?P<y>{year})(?!\d))?"
@@ -127,7 +113,11 @@ def date_pattern(lang: str) -> re.Pattern[str]:
 
 def furniture(ctx) -> list[tuple[int, int]]:
     """Spans of page-furniture lines (tweet datelines) that hold no article claim."""
-    return ctx.memo("furniture_lines", lambda c: [m.span() for m in FURNITURE_RE.finditer(c.text)])
+    return ctx.scan("furniture")
+
+
+def _furniture_lines(ctx) -> list[tuple[int, int]]:
+    return [m.span() for m in FURNITURE_RE.finditer(ctx.text)]
 
 
 def in_furniture(ctx, start: int) -> bool:
@@ -218,7 +208,11 @@ def _scan(ctx) -> list[dict[str, Any]]:
 
 def scan(ctx) -> list[dict[str, Any]]:
     """The absolute dates of an article, computed once per article (D02 reads them)."""
-    return ctx.memo("D01.dates", _scan)
+    return ctx.scan("dates")
+
+
+#: Shared scans this module provides (D02 and D03 read them whether or not D01 runs).
+SCANS = {"dates": _scan, "furniture": _furniture_lines}
 
 
 def extract(ctx) -> Iterator[dict[str, Any]]:

@@ -50,15 +50,16 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import Scanner
+from .text import Scanner, alt
+from .d01_date import in_furniture, lexicon, scan as absolute_dates
 from ._spans import Spans
-from .d01_date import _alt, in_furniture, lexicon, scan as absolute_dates
 
 CODE = "D02"
 NAME = "date.relative"
 TYPE = "extractor"
 KINDS = ("date",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("dates", "furniture")  # shared scans read with ctx.scan()
 
 # Future tense near a weekday: French future endings and "aller + infinitive"; English "will".
 FUTURE_RE = {
@@ -83,14 +84,14 @@ def weekday_scanner(lang: str) -> Scanner:
 def weekday_pattern(lang: str) -> re.Pattern[str]:
     lx = lexicon(lang)
     en = lang == "en"
-    weekday = _alt(lx["weekdays"], title=en)
-    rel = _alt(lx["relative_days"])
+    weekday = alt(lx["weekdays"], title=en)
+    rel = alt(lx["relative_days"])
     if en:
         before = rf"(?:(?P<pre>(?i:{'|'.join(EN_BEFORE)}))\s+)?"
         after = ""
     else:
-        before = rf"(?:(?P<pre>{_alt(lx['weekday_before'])})\s+)?"
-        after = rf"(?:\s+(?P<post>{_alt(lx['weekday_after'])})\b)?"
+        before = rf"(?:(?P<pre>{alt(lx['weekday_before'])})\s+)?"
+        after = rf"(?:\s+(?P<post>{alt(lx['weekday_after'])})\b)?"
     flags = "" if en else "(?i)"
     return re.compile(
         flags + rf"(?<![\w-])(?:{before}(?P<wd>{weekday})(?![\w-]){after}"
@@ -124,23 +125,7 @@ def _future(ctx, start: int, end: int) -> bool:
     return bool(FUTURE_RE["en" if ctx.lang == "en" else "fr"].search(left + " " + right))
 
 
-def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date | None:
-    """The date of weekday ``wd`` from ``ref``, or None beyond the calendar (year 1 or 9999)."""
-    try:
-        return _resolve(ref, wd, mode)
-    except OverflowError:
-        return None
-
-
-def _shift(ref: _dt.date, days: int) -> _dt.date | None:
-    """``ref`` plus ``days``, or None beyond the calendar (``hier`` on 0001-01-01)."""
-    try:
-        return ref + _dt.timedelta(days=days)
-    except OverflowError:
-        return None
-
-
-def _resolve(ref: _dt.date, wd: int, mode: str) -> _dt.date:
+def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date:
     if mode == "next":
         delta = (wd - ref.isoweekday()) % 7 or 7
         return ref + _dt.timedelta(days=delta)
@@ -150,6 +135,15 @@ def _resolve(ref: _dt.date, wd: int, mode: str) -> _dt.date:
     if mode == "future":
         return ref + _dt.timedelta(days=(wd - ref.isoweekday()) % 7)
     return ref - _dt.timedelta(days=(ref.isoweekday() - wd) % 7)
+
+
+def _shifted(compute) -> str | None:
+    """The ISO date ``compute()`` gives, or None past the calendar's ends (year 1, 9999):
+    the claim is then kept unresolved, like one without an article date."""
+    try:
+        return compute().isoformat()
+    except OverflowError:
+        return None
 
 
 def _offset_text(days: int) -> str:
@@ -170,10 +164,10 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
             if _event_relative(text, m.start(), lx):
                 continue
             days = lx["relative_days"][words]
-            day = _shift(ref, days) if ref is not None else None
-            if day is not None:
-                row["value"] = day.isoformat()
-            else:  # no article date, or the day falls outside the calendar: unresolved
+            resolved = _shifted(lambda: ref + _dt.timedelta(days=days)) if ref is not None else None
+            if resolved is not None:
+                row["value"] = resolved
+            else:
                 row.update(value=_offset_text(days), resolved=False, qualifier=words)
             yield row
             continue
@@ -186,9 +180,9 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
             row["start"] = m.start("wd")  # "on Monday": the date is "Monday"
         if mode is None:
             mode = "future" if _future(ctx, m.start(), m.end()) else "window"
-        day = _resolve_weekday(ref, wd, mode) if ref is not None else None
-        if day is not None:
-            row["value"] = day.isoformat()
+        resolved = _shifted(lambda: _resolve_weekday(ref, wd, mode)) if ref is not None else None
+        if resolved is not None:
+            row["value"] = resolved
         else:
             qual = words if not (g["pre"] and g["pre"].lower() == "on") else g["wd"].lower()
             row.update(value=f"-W-{wd}", resolved=False, qualifier=qual)

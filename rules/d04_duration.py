@@ -30,6 +30,7 @@ NAME = "date.duration"
 TYPE = "extractor"
 KINDS = ("duration",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

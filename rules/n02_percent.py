@@ -32,6 +32,7 @@ NAME = "number.percent"
 TYPE = "extractor"
 KINDS = ("percent",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

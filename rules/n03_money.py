@@ -38,6 +38,7 @@ NAME = "number.money"
 TYPE = "extractor"
 KINDS = ("money",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

@@ -29,6 +29,7 @@ NAME = "number.ordinal"
 TYPE = "extractor"
 KINDS = ("ordinal",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

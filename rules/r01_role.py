@@ -64,14 +64,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 from . import is_boilerplate
-from ._names import (
-    _k,
+from .names import (
     canonical_name,
+    form_key,
     known_name,
     lexicon,
     name_at,
@@ -82,8 +82,8 @@ from ._names import (
     roles_conflict,
     surname_key,
 )
-from ._names import titles as title_matches
-from ._nlp import lemma
+from .names import titles as title_matches
+from .text import lemma
 
 CODE = "R01"
 NAME = "role.person"
@@ -206,7 +206,7 @@ def _titles(text: str, lang: str) -> list[tuple[int, int, dict[str, Any]]]:
 def _verb_like(word: str, lang: str) -> bool:
     """The word after an anaphoric title reads as its verb (pousse, a, said)."""
     w = word.lower().replace("’", "'")
-    if _k(w) in lexicon(lang).anaphora_words:
+    if form_key(w) in lexicon(lang).anaphora_words:
         return True
     lem = lemma(w, lang)
     if lem == w:
@@ -228,8 +228,16 @@ def _closes(text: str, pos: int, lang: str) -> bool:
     return True
 
 
-def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier=None):
-    return {
+class _Candidate(NamedTuple):
+    """A role claim found by the scan, with how strongly its wording ties the role to
+    the person (DIRECT, APPOSITION, ANAPHORA); the strength stays inside this rule."""
+
+    strength: int
+    row: dict[str, Any]
+
+
+def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier=None) -> _Candidate:
+    return _Candidate(strength, {
         "start": start,
         "end": end,
         "kind": "role",
@@ -237,19 +245,17 @@ def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier
         "unit": unit or role["office"],
         "subject": subject,
         "qualifier": qualifier if qualifier is not None else role["qualifier"],
-        "_strength": strength,
-        "_role": role,
-    }
+    })
 
 
-def _scan(ctx) -> list[dict[str, Any]]:
+def _scan(ctx) -> list[_Candidate]:
     text, lang = ctx.text, ctx.lang
     lex = lexicon(lang)
     settings = ctx.settings or {}
     extra = settings.get("names") if hasattr(settings, "get") else None
     titles = _titles(text, lang)
     persons = _Persons(text, lang, [(s, e) for s, e, _ in titles], extra)
-    claims: list[dict[str, Any]] = []
+    claims: list[_Candidate] = []
     pending: list[tuple[int, int, dict]] = []  # anaphora candidates
     used_as_head: set[int] = set()
     prev_end = {e: i for i, (_, e, _) in enumerate(titles)}
@@ -271,7 +277,7 @@ def _scan(ctx) -> list[dict[str, Any]]:
                 head = (j, " ".join(gen["prep"].lower().replace("’", "'").split()))
             else:
                 w = _WORD_BEFORE.search(text[max(0, prep_start - 40):prep_start])
-                if not w or _k(w.group(1)) not in lex.genitive_heads:
+                if not w or form_key(w.group(1)) not in lex.genitive_heads:
                     continue
         # what the title is: the role itself, or a relative title (head + prep + role)
         if head:
@@ -324,7 +330,7 @@ def _scan(ctx) -> list[dict[str, Any]]:
             if prev and _closes(text, end, lang):
                 ps, who = prev
                 w = _WORD_BEFORE.search(text[max(0, ps - 30):ps])
-                if not (w and _k(w.group(1)) in lex.name_prepositions):
+                if not (w and form_key(w.group(1)) in lex.name_prepositions):
                     claims.append(_claim(ps, end, rel, who, APPOSITION))
                     continue
         # 4. a title alone at a sentence start: anaphora, resolved below
@@ -340,17 +346,17 @@ def _scan(ctx) -> list[dict[str, Any]]:
     return claims
 
 
-def _drop_weak_conflicts(claims: list[dict], lang: str) -> list[dict]:
+def _drop_weak_conflicts(claims: list[_Candidate], lang: str) -> list[_Candidate]:
     """Drop an apposition whose role conflicts with a title put before the same name."""
     direct: dict[str, list[str]] = {}
     for c in claims:
-        if c["_strength"] == DIRECT:
-            direct.setdefault(c["subject"], []).append(c["value"])
-    return [c for c in claims if c["_strength"] == DIRECT
-            or not any(roles_conflict(c["value"], v, lang, lang) for v in direct.get(c["subject"], ()))]
+        if c.strength == DIRECT:
+            direct.setdefault(c.row["subject"], []).append(c.row["value"])
+    return [c for c in claims if c.strength == DIRECT
+            or not any(roles_conflict(c.row["value"], v, lang, lang) for v in direct.get(c.row["subject"], ()))]
 
 
-def _anaphora(ctx, pending, claims, persons: _Persons, lang: str) -> list[dict]:
+def _anaphora(ctx, pending, claims: list[_Candidate], persons: _Persons, lang: str) -> list[_Candidate]:
     if not pending:
         return []
     text = ctx.text
@@ -358,7 +364,7 @@ def _anaphora(ctx, pending, claims, persons: _Persons, lang: str) -> list[dict]:
     starts = [s for s, _ in sents]
     explicit: dict[str, list[str]] = {}
     for c in claims:
-        explicit.setdefault(c["subject"], []).append(c["value"])
+        explicit.setdefault(c.row["subject"], []).append(c.row["value"])
     out = []
     for start, end, role in pending:
         i = bisect.bisect_right(starts, start) - 1
@@ -401,4 +407,4 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
     if ctx.lang not in LANGUAGES:
         return
     for c in _scan(ctx):
-        yield {k: v for k, v in c.items() if not k.startswith("_")}
+        yield dict(c.row)

@@ -39,7 +39,7 @@ def _patterns():
 
     from recoupe import rules
     from recoupe.checker import pipeline
-    from recoupe.rules import _names
+    from recoupe.rules import names as _names
     from recoupe.rules.numbers import lang as numbers_lang
 
     found: dict[int, tuple[str, object]] = {}
@@ -79,7 +79,7 @@ TEXTS = [(family, t) for family, ts in TRIGGERS.items() for t in ts]
 def test_the_patterns_are_found():
     names = {n for n, _ in PATTERNS}
     # the families this test is about, by their best-known member
-    for expected in ("recoupe.rules._names.NAME_RE", "numbers.Lang(fr).digit_re", "numbers.Lang(en).digit_re",
+    for expected in ("recoupe.rules.names.NAME_RE", "numbers.Lang(fr).digit_re", "numbers.Lang(en).digit_re",
                      "recoupe.checker.pipeline.SENTENCE_END_RE", "_names.lexicon(fr).scan"):
         assert expected in names
     assert len(PATTERNS) > 60

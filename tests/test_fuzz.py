@@ -68,7 +68,7 @@ def test_each_extractor_never_crashes(registry, code, text, lang, date):
 @given(st.lists(st.tuples(article_text, st.sampled_from(["fr", "en"]), article_date), min_size=1, max_size=4))
 def test_comparison_and_every_format_never_crash(registry, arts):
     from recoupe.checker import formats
-    from recoupe.checker.check import check_articles
+    from recoupe.checker.compare import check_articles
     from recoupe.checker.schema import claim_records
 
     articles = [make_article(t, lang, d, id=f"a{i}.txt", story="s") for i, (t, lang, d) in enumerate(arts)]

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 
 from tabulate import tabulate
 
-from ..check import SEVERITY_RANK
+from ..vocab import severity_rank
 from ._locations import claim_label, ordered, sorted_claims
 
 MAX_ROWS = 100        # table rows over all stories
@@ -57,7 +57,7 @@ def _by_severity(items: Iterable[Any]) -> str:
     for d in items:
         counts[d.severity] = counts.get(d.severity, 0) + 1
     return ", ".join(_plural(counts[s], s, s if s == "info" else None)
-                     for s in sorted(counts, key=lambda s: (SEVERITY_RANK.get(s, 9), s)))
+                     for s in sorted(counts, key=lambda s: (severity_rank(s), s)))
 
 
 def render_summary(report) -> str:
@@ -152,3 +152,14 @@ def render_story_tables(report, max_rows: int = MAX_ROWS, heading_level: int = 3
 def render_check(report) -> str:
     tables = render_story_tables(report)
     return render_summary(report) + ("\n" + tables if tables else "")
+
+
+def render_report(result) -> str:
+    """The Markdown twin of the editors' report (``recoupe report --format markdown``):
+    the summary and the per-story tables, cut to fit a pull-request comment."""
+    parts = [render_summary(result), render_story_tables(result)]
+    text = "\n".join(p.strip("\n") + "\n" for p in parts if p and p.strip())
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS - 200)
+        text = text[: cut + 1] + "\n_… truncated to fit a pull-request comment: see the HTML report for the rest._\n"
+    return text

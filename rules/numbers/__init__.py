@@ -1,8 +1,8 @@
 """The shared number scanner of the number rules (N01 quantity, N02 percent, N03 money,
 N04 ordinal, D04 duration).
 
-:func:`mentions` scans an article's text once (memoised per article under the key
-``"numbers"``) for every numeric mention, in digits or in words, and classifies each
+:func:`mentions` scans an article's text once (the shared scan ``"numbers"``, declared by N01,
+read with ``ctx.scan``) for every numeric mention, in digits or in words, and classifies each
 one; each rule module keeps the mentions of its own kind. A mention is a claim row
 (``start, end, kind, value, low, high, unit, subject, qualifier``).
 
@@ -114,6 +114,6 @@ def scan(ctx) -> list[dict[str, Any]]:
 
 def mentions(ctx, kind: str) -> Iterator[dict[str, Any]]:
     """The article's numeric mentions of one kind, as claim rows (scan shared per article)."""
-    for row in ctx.memo("numbers", scan):
+    for row in ctx.scan("numbers"):
         if row["kind"] == kind:
             yield dict(row)

@@ -101,7 +101,7 @@ def read_digits(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]
             den = float(m.group("den"))  # float: a digit run of any length (inf), no int limit
             if den == 0:
                 continue
-            v = float(m.group("num")) / den
+            v = float(m.group("num")) / den if math.isfinite(den) else math.nan  # out of range
             w = m.group("whole")
         if w:
             v += float(w)

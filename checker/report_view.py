@@ -1,37 +1,21 @@
-"""``recoupe report``: the editors' report, one self-contained HTML page or its Markdown twin.
+"""The editors' report as plain data: :func:`report_view` turns a finished
+:class:`~recoupe.checker.compare.CheckResult` into the values the page shows (stories,
+discrepancies, highlighted claims, chart points, baseline notes), pure and testable.
 
-Steps: :func:`recoupe.checker.gate.run_check` (load, extract, compare, baseline), then
-:func:`report_view` turns the finished :class:`~recoupe.checker.check.CheckResult` into plain
-values (pure, testable), :func:`render_html` fills ``templates/report.html.j2``
-(Jinja2, autoescape on: article text, metadata and baseline notes are untrusted),
-and :func:`cmd_report` writes the file. The Markdown twin comes from
-:mod:`recoupe.checker.formats.markdown_format`.
-
-The page loads nothing: a Content-Security-Policy forbids every network load, the
-styles and the small filter script are inline, the charts are inline SVG
-(:mod:`recoupe.checker.svgchart`). It carries no timestamp: the same inputs give the same
-bytes, whatever the order of the files.
+Rendering is elsewhere: the HTML page in :mod:`recoupe.checker.formats.html_format`,
+the Markdown twin in :mod:`recoupe.checker.formats.markdown_format`; the command in
+:mod:`recoupe.checker.commands.report`.
 """
 from __future__ import annotations
 
-import argparse
 import math
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .cli import EXIT_ERROR, EXIT_OK
-from .errors import RecoupeError
-
-DEFAULT_OUTPUT = {"html": "reports/recoupe-report.html", "markdown": "reports/recoupe-report.md"}
-SEVERITY_ORDER = ("error", "warning", "info")
-VERDICT_ORDER = ("contradiction", "attributed", "update", "weak")
-NUMERIC_KINDS = frozenset({"quantity", "percent", "money", "duration", "ordinal"})
+from .schema import NUMERIC_KINDS, SEVERITIES, VERDICTS, severity_rank, sorted_discrepancies
 CHART_MIN_ARTICLES = 3
-#: GitHub refuses comments over 65 536 characters; keep the Markdown twin well under.
-MARKDOWN_LIMIT = 60_000
 CONTEXT_CHARS = 160  # around a claim whose sentence cannot be found in the article
 
 
@@ -125,7 +109,7 @@ def _article_view(a) -> dict[str, Any]:
 
 
 def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, Any]:
-    from .check import member_value
+    from .compare import member_value
 
     a = articles.get(c.get("doc"))
     return {
@@ -143,10 +127,9 @@ def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, 
     }
 
 
-def _chart(d, result, articles: Mapping[str, Any]) -> str:
-    """The SVG chart of the subject's value per article, when 3+ articles report it."""
-    from .svgchart import Point, value_chart
-
+def _chart(d, result, articles: Mapping[str, Any]) -> dict[str, Any] | str:
+    """The chart of the subject's value per article, when 3+ articles report it: the
+    subject, the unit and the points (one per claim, in order), else ``""``."""
     if d.kind not in NUMERIC_KINDS:
         return ""
     members = {(c["doc"], c["start"], c["end"]) for c in d.claims}
@@ -171,15 +154,15 @@ def _chart(d, result, articles: Mapping[str, Any]) -> str:
         value = _float(c.get("value"))
         if value is None:
             continue
-        rows.append((_date_key(a) if a is not None else (True, "", doc), start, Point(
+        rows.append((_date_key(a) if a is not None else (True, "", doc), start, dict(
             article=doc, label=(a.source or a.title or doc) if a is not None else doc,
             date=a.date.isoformat() if a is not None and a.date else None,
             value=value, low=_float(c.get("low")), high=_float(c.get("high")),
             text=_str(c.get("text")) or "", member=member)))
     rows.sort(key=lambda r: (r[0], r[1]))
-    if len({r[2].article for r in rows}) < CHART_MIN_ARTICLES:
+    if len({r[2]["article"] for r in rows}) < CHART_MIN_ARTICLES:
         return ""
-    return value_chart([r[2] for r in rows], d.subject, d.unit)
+    return {"subject": d.subject, "unit": d.unit, "points": [r[2] for r in rows]}
 
 
 def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[str, Any]:
@@ -203,7 +186,7 @@ def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[st
         "unit": d.unit,
         "verdict": d.verdict,
         "severity": d.severity,
-        "severity_rank": SEVERITY_ORDER.index(d.severity) if d.severity in SEVERITY_ORDER else 9,
+        "severity_rank": severity_rank(d.severity),
         "explanation": d.explanation,
         "values": list(d.values),
         "claims": views,
@@ -229,9 +212,7 @@ def report_view(result) -> dict[str, Any]:
     stories: dict[str, list] = {}
     for a in sorted(result.articles, key=lambda a: (a.story, a.id)):
         stories.setdefault(a.story, [])
-    ds = sorted(result.discrepancies, key=lambda d: (d.story, SEVERITY_ORDER.index(d.severity)
-                                                     if d.severity in SEVERITY_ORDER else 9,
-                                                     d.rule, d.subject, d.id))
+    ds = sorted_discrepancies(result.discrepancies)
     for i, d in enumerate(ds):
         stories.setdefault(d.story, []).append(_discrepancy_view(d, i, result, articles))
     story_articles: dict[str, list] = {}
@@ -244,8 +225,8 @@ def report_view(result) -> dict[str, Any]:
              for e in sorted(result.fixed, key=lambda e: str(e.get("id")))]
     return {
         "stats": stats,
-        "by_verdict": _ordered(stats["by_verdict"], VERDICT_ORDER),
-        "by_severity": _ordered(stats["by_severity"], SEVERITY_ORDER),
+        "by_verdict": _ordered(stats["by_verdict"], VERDICTS),
+        "by_severity": _ordered(stats["by_severity"], SEVERITIES),
         "inputs": sorted(dict.fromkeys(str(Path(p).as_posix()) for p in result.inputs)),
         "newest": max(dates).isoformat() if dates else None,
         "oldest": min(dates).isoformat() if dates else None,
@@ -256,66 +237,6 @@ def report_view(result) -> dict[str, Any]:
         "stories": [{"name": s, "label": s if s != "." else "(no story name)", "discrepancies": v,
                      "articles": story_articles.get(s, [])}
                     for s, v in sorted(stories.items())],
-        "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICT_ORDER)],
-        "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITY_ORDER)],
+        "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICTS)],
+        "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITIES)],
     }
-
-
-def _environment():
-    import jinja2
-    import markupsafe
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["svg"] = markupsafe.Markup  # built by checker.svgchart, which escapes every label
-    return env
-
-
-def render_html(result) -> str:
-    """The self-contained HTML page."""
-    view = report_view(result)
-    return _environment().get_template("report.html.j2").render(**view)
-
-
-def render_markdown(result) -> str:
-    """The Markdown twin: the summary and the per-story tables of the Markdown formatter."""
-    try:
-        from .formats import markdown_format as md
-        parts = [md.render_summary(result), md.render_story_tables(result)]
-    except (ImportError, AttributeError) as e:
-        raise RecoupeError(f"the Markdown report needs checker.formats.markdown_format "
-                           f"(render_summary, render_story_tables): {e}") from None
-    text = "\n".join(p.strip("\n") + "\n" for p in parts if p and p.strip())
-    if len(text) > MARKDOWN_LIMIT:
-        cut = text.rfind("\n", 0, MARKDOWN_LIMIT - 200)
-        text = text[: cut + 1] + "\n_… truncated to fit a pull-request comment: see the HTML report for the rest._\n"
-    return text
-
-
-# ---------------------------------------------------------------------------
-# the command
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from .commands import _write
-    from .gate import run_check
-
-    if not hasattr(args, "no_baseline"):
-        args.no_baseline = False
-    fmt = getattr(args, "format", None) or "html"
-    _session, result, loaded = run_check(args)
-    text = render_markdown(result) if fmt == "markdown" else render_html(result)
-    output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
-    _write(text, None if output == "-" else output)  # "-": standard output (a PR comment in CI)
-    if not getattr(args, "quiet", False) and output != "-":
-        s = result.statistics()
-        n = s["discrepancies"]
-        print(f"recoupe: report written to {output} ({s['articles']} articles, {n} discrepanc{'y' if n == 1 else 'ies'})",
-              file=sys.stderr)
-    return EXIT_ERROR if loaded.errors else EXIT_OK
