@@ -73,6 +73,7 @@ class CheckResult:
     suppressed: list[Discrepancy] = field(default_factory=list)  # silenced in the article or configuration
     unused_suppressions: list[tuple[str, Any]] = field(default_factory=list)  # (article path, Suppression)
     root: str | None = None
+    excluded: tuple[str, ...] = ()  # article ids left out by ``exclude``
 
     @property
     def new(self) -> list[Discrepancy]:
@@ -266,15 +267,15 @@ def with_baseline(result: CheckResult, baseline) -> CheckResult:
                     seen.add(other["id"])
                     break
         marked.append(d)
-    # An entry is fixed only when all its articles were checked and it is in scope: an
-    # excluded or unread article, a suppression or a changed-files run does not fix it.
-    checked = {a.id for a in result.articles}
+    # An entry is fixed only when it is in scope: an article left out by ``exclude``, a
+    # suppression, or a changed-files run that does not touch its articles does not fix it.
+    excluded = set(result.excluded)
     focus = set(result.focus)
     silenced = {d.id for d in result.suppressed}
 
     def in_scope(e) -> bool:
         docs = {m[0] for m in e["members"]}
-        return docs <= checked and e["id"] not in silenced and (not focus or bool(docs & focus))
+        return not docs & excluded and e["id"] not in silenced and (not focus or bool(docs & focus))
 
     fixed = [e for e in baseline.entries if e["id"] not in seen and in_scope(e)]  # an extended entry is not fixed
     return replace(result, discrepancies=marked, fixed=fixed, baseline_path=baseline.path)

@@ -215,7 +215,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from None
 
 
-def _shown(p: Path) -> Path:
+def shown_path(p: Path) -> Path:
     """``p`` relative to the current folder when it is under it (messages stay short)."""
     try:
         return p.resolve().relative_to(Path.cwd().resolve())
@@ -258,7 +258,7 @@ def load_settings(inputs: list[str] | None = None, config_file: str | None = Non
     root = path.parent if path is not None else Path.cwd()
     values["root"] = str(root)
     if "baseline" not in values:  # the baseline lives at the root
-        values["baseline"] = str(_shown(root / Settings.baseline))
+        values["baseline"] = str(shown_path(root / Settings.baseline))
     if not Path(values.get("cache_dir", Settings.cache_dir)).is_absolute():
         values["cache_dir"] = str(root / values.get("cache_dir", Settings.cache_dir))
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None and v != ()}

@@ -52,6 +52,7 @@ class LoadResult:
     errors: list[InputError] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
     story_origins: dict[str, str] = field(default_factory=dict)  # id -> explicit | config | folder | auto
+    excluded: list[str] = field(default_factory=list)  # ids left out by ``exclude``
 
 
 def _real(path: str | None) -> str | None:
@@ -271,8 +272,9 @@ class Loader:
                 continue
             for art, explicit in found:
                 if self._excluded(art.id):
+                    result.excluded.append(art.id)
                     continue
-                if art.id in seen and real.get(art.id) == _real(art.path):
+                if art.id in seen and real.get(art.id) is not None and real.get(art.id) == _real(art.path):
                     continue  # the same file named twice (a file and its folder): read once
                 if art.id in seen:
                     result.errors.append(InputError(f"article id {art.id!r} already read from {seen[art.id]}; skipped", art.path))

@@ -31,10 +31,10 @@ def inputs_of(args: argparse.Namespace, settings: Settings | None = None) -> lis
 def corpus_inputs(settings: Settings) -> list[str]:
     """The whole corpus: the configured ``paths`` (relative to the root), else the root,
     shown relative to the current folder when they are under it."""
-    from ..config import _shown
+    from ..config import shown_path
 
     root = Path(settings.root)
-    return [str(_shown(root / p)) for p in (settings.paths or (".",))]
+    return [str(shown_path(root / p)) for p in (settings.paths or (".",))]
 
 
 def changed_files(inputs: list[str]) -> bool:
@@ -155,6 +155,7 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
                             Progress(len(loaded.articles), "checking"))
     result.inputs = list(inputs)
     result.root = session.settings.root
+    result.excluded = tuple(sorted(set(loaded.excluded)))
     result.errors = [str(e) for e in loaded.errors]
     if focus_files:
         given = {os.path.realpath(i) for i in inputs}
