@@ -109,6 +109,10 @@ def _yaml_load(text: str, where: str, first_line: int = 1) -> Any:
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(f"invalid YAML ({problem})", where, line) from None
+    except ValueError as e:  # a value YAML recognises but cannot build (a timestamp like 2025-02-30)
+        bad = re.search(r"^\s*[\w-]+\s*:\s*\d{4}-\d{2}-\d{2}", text, re.M)
+        line = first_line + text.count("\n", 0, bad.start()) if bad else first_line
+        raise InputError(f"invalid value ({e})", where, line) from None
 
 
 def read_manifest(folder: Path, display: str) -> dict[str, dict[str, Any]]:
