@@ -23,6 +23,7 @@ Keys (see the README's "Configure" section for an example)::
     output-format                   default format of ``recoupe check``
     extra-rules                     [paths of custom rule modules]
     entry-points                    load third-party rules from installed ``recoupe.rules`` entry points
+    max-article-bytes               largest article file read (default 8 MB); a bigger one is an error
     paths                           [the corpus: folders, files or .jsonl, relative to the root]
                                     checked when no input is named (default: the root)
     per-file-ignores                {glob on article ids: [rule ids or prefixes]} not reported there
@@ -73,6 +74,7 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     cache: bool = True
     cache_dir: str = ".recoupe_cache"
+    max_article_bytes: int = 8 * 1024 * 1024
     path: str | None = None  # the configuration file read, if any
     root: str = "."  # the project root: the configuration file's folder, else the current folder
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -179,6 +181,10 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if v not in CHECK_FORMATS:
                 raise ConfigError(f"output-format: {v!r} is not a format (allowed: {', '.join(CHECK_FORMATS)})", where)
             out[name] = v
+        elif key == "max-article-bytes":
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ConfigError(f"max-article-bytes: must be a positive number of bytes, got {v!r}", where)
+            out[name] = v
         elif key == "entry-points":
             if not isinstance(v, bool):
                 raise ConfigError("entry-points: must be true or false", where)
@@ -213,6 +219,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read ({e.strerror or e})", str(path)) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not valid UTF-8 (byte 0x{e.object[e.start]:02x} at offset {e.start})", str(path)) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML (nested too deeply)", str(path)) from None
 
 
 def shown_path(p: Path) -> Path:

@@ -106,8 +106,11 @@ class Session:
             story_grouping=self.settings.story_grouping,
             stopwords=languages.function_words() if self.settings.story_grouping == "auto" else frozenset(),
             root=Path(self.settings.root),
+            max_bytes=self.settings.max_article_bytes,
         )
         result = loader.load(inputs)
+        for w in result.warnings:
+            print(str(w), file=sys.stderr)
         for e in result.errors:
             print(str(e), file=sys.stderr)
         articles = [a for a in result.articles if a.lang in self.settings.languages]
@@ -162,7 +165,7 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
         result = focus_on(result, [a.id for a in loaded.articles if a.path and os.path.realpath(a.path) in given])
     result = apply_suppressions(result, session.settings.per_file_ignores)
     if baseline is not None:
-        result = with_baseline(result, baseline)
+        result = with_baseline(result, baseline, ran=lambda code: code in session.selection)
     return session, result, loaded
 
 
