@@ -106,9 +106,10 @@ def _extract_range(bounds: tuple[int, int]) -> pd.DataFrame:
     from .schema import claims_frame
 
     ex, articles = _FORKED["extractor"], _FORKED["articles"]
+    del ex.notes[:]  # this worker's notes only
     with gc_paused():
         rows = [r for a in articles[bounds[0]:bounds[1]] for r in ex.article_rows(a)]
-        return claims_frame(rows)
+        return claims_frame(rows), list(ex.notes)
 
 
 def _compare_range(bounds: tuple[int, int]) -> list:
@@ -153,9 +154,12 @@ def extract_local(extractor, articles: Sequence, jobs: int, progress=None) -> pd
     if not parallel_ok(len(articles), jobs):
         return extractor.run(articles, progress)
     batches = article_batches(len(articles))
-    frames = _forked_map(_extract_range, batches, jobs, {"extractor": extractor, "articles": articles},
-                         progress, [b - a for a, b in batches])
-    return concat_claims(frames)
+    done = _forked_map(_extract_range, batches, jobs, {"extractor": extractor, "articles": articles},
+                       progress, [b - a for a, b in batches])
+    for _, notes in done:
+        extractor.notes.extend(notes)
+    extractor.notes.sort(key=lambda n: n.path)  # stable: as the one-process run orders them
+    return concat_claims([f for f, _ in done])
 
 
 def compare_local(claims: pd.DataFrame, comparators, ctx, severity, jobs: int, n_articles: int) -> list:
@@ -219,8 +223,9 @@ def _dask_extract(articles: list, spec: EngineSpec) -> list:
     from .schema import claims_frame
 
     ex, _ = _engine(spec)
+    del ex.notes[:]
     with gc_paused():
-        return [claims_frame([r for a in articles for r in ex.article_rows(a)])]
+        return [(claims_frame([r for a in articles for r in ex.article_rows(a)]), list(ex.notes))]
 
 
 def _dask_compare(part: list, spec: EngineSpec, ctx_args: Mapping[str, Any], severity: Mapping[str, str]) -> list:
@@ -262,7 +267,8 @@ def close_client(client) -> None:
 def check_dask(articles: Sequence, spec: EngineSpec, ctx_args: Mapping[str, Any], severity: Mapping[str, str],
                scheduler: str | None, jobs: int) -> tuple[pd.DataFrame, list]:
     """Extraction by article partitions, then comparison by story partitions, on Dask.
-    Returns the claims frame and the sorted discrepancies, as the local run does."""
+    Returns the claims frame, the sorted discrepancies and the extraction notes, as the
+    local run gives them."""
     import dask.bag as db
 
     from .schema import sorted_discrepancies
@@ -272,17 +278,18 @@ def check_dask(articles: Sequence, spec: EngineSpec, ctx_args: Mapping[str, Any]
         articles = list(articles)
         parts = max(1, -(-len(articles) // ARTICLES_PER_BATCH))
         bag = db.from_sequence(articles, npartitions=parts)
-        frames = bag.map_partitions(_dask_extract, spec).compute(scheduler=client)
-        claims = concat_claims(frames)
+        done = bag.map_partitions(_dask_extract, spec).compute(scheduler=client)
+        claims = concat_claims([f for f, _ in done])
+        notes = sorted((n for _, ns in done for n in ns), key=lambda n: n.path)
         by_id = {a.id: a for a in articles}  # comparators may read an article's text (C01's frames)
         units = []
         for a, b in story_batches(claims):
             chunk = claims.iloc[a:b].reset_index(drop=True)
             units.append((chunk, {d: by_id[d] for d in chunk["doc"].unique() if d in by_id}))
         if not units:
-            return claims, []
+            return claims, [], notes
         found = db.from_sequence(units, npartitions=len(units)).map_partitions(
             _dask_compare, spec, dict(ctx_args), dict(severity)).compute(scheduler=client)
-        return claims, sorted_discrepancies(merge_found(found))
+        return claims, sorted_discrepancies(merge_found(found)), notes
     finally:
         close_client(client)
