@@ -241,14 +241,18 @@ def apply_suppressions(result: CheckResult, per_file_ignores: Sequence[tuple[str
 
 
 def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,
-                   settings=None, progress=None) -> CheckResult:
-    """Extract and compare: the whole check of a corpus, without the baseline."""
+                   settings=None, progress=None, cache=None) -> CheckResult:
+    """Extract and compare: the whole check of a corpus, without the baseline. With a
+    :class:`~.cache.Cache`, claims and each story's findings are reused when known."""
     from .config import Settings
-    from .pipeline import Extractor
+    from .pipeline import Extractor, sort_claims
 
     settings = settings or Settings()
     ex = Extractor.from_registry(registry, selection, {"names": settings.names})
-    claims = ex.run(articles, progress)
+    if cache is not None:
+        claims = cache.extract(ex.article_rows, articles, sort_claims, progress)
+    else:
+        claims = ex.run(articles, progress)
     comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
     ctx = CompareContext(
         tolerance=dict(settings.tolerance),
@@ -257,7 +261,10 @@ def check_articles(articles: Sequence[Article], registry: Registry, selection: S
         articles={a.id: a for a in articles},
     )
     severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
-    found = compare_claims(claims, comparators, ctx, severity)
+    if cache is not None:
+        found = cache.compare(claims, articles, lambda part: compare_claims(part, comparators, ctx, severity))
+    else:
+        found = compare_claims(claims, comparators, ctx, severity)
     return CheckResult(found, list(articles), claims, dict(registry))
 
 

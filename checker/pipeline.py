@@ -228,9 +228,14 @@ class Extractor:
                 if progress:
                     progress(i)
             frame = claims_frame(rows)
-        if len(frame):
-            frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
-        return frame
+        return sort_claims(frame)
+
+
+def sort_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    """The corpus's claims in their one order: story, article, offsets, rule, kind."""
+    if len(frame):
+        frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
+    return frame
 
 
 def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:

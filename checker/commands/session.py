@@ -73,6 +73,7 @@ class Session:
     settings: Settings
     registry: Any
     selection: Any
+    use_cache: bool = False  # ``cache`` setting and no ``--no-cache``
 
     @classmethod
     def open(cls, args: argparse.Namespace) -> "Session":
@@ -89,7 +90,16 @@ class Session:
         except ConfigError as e:
             e.path = e.path or settings.path
             raise
-        return cls(settings, registry, selection)
+        return cls(settings, registry, selection, settings.cache and not getattr(args, "no_cache", False))
+
+    def cache(self):
+        """The run's cache (:mod:`..cache`), or None when it is off."""
+        if not self.use_cache:
+            return None
+        from ..cache import Cache
+
+        rules = list(self.registry.values())
+        return Cache.for_run(rules, [r.code for r in rules if r.code in self.selection], self.settings)
 
     def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
@@ -124,6 +134,11 @@ class Session:
         from ..progress import Progress
 
         ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
+        cache = self.cache()
+        if cache is not None:
+            from ..pipeline import sort_claims
+
+            return cache.extract(ex.article_rows, articles, sort_claims, Progress(len(articles), "extracting"))
         return ex.run(articles, Progress(len(articles), "extracting"))
 
 
@@ -155,7 +170,7 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = baseline_for(args, session.settings, required=False)
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
-                            Progress(len(loaded.articles), "checking"))
+                            Progress(len(loaded.articles), "checking"), cache=session.cache())
     result.inputs = list(inputs)
     result.root = session.settings.root
     result.excluded = tuple(sorted(set(loaded.excluded)))
