@@ -84,6 +84,7 @@ class CheckResult:
     fixed: list[dict[str, Any]] = field(default_factory=list)  # baseline entries not seen
     baseline_path: str | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the extraction's warnings (file:line: warning: ...)
     focus: tuple[str, ...] = ()  # article ids checked against the corpus (changed files); () = all
     suppressed: list[Discrepancy] = field(default_factory=list)  # silenced in the article or configuration
     unused_suppressions: list[tuple[str, Any]] = field(default_factory=list)  # (article path, Suppression)
@@ -262,10 +263,11 @@ def check_articles(articles: Sequence[Article], registry: Registry, selection: S
     )
     severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
     if cache is not None:
+        ex.notes.sort(key=lambda n: n.path)  # as Extractor.run does
         found = cache.compare(claims, articles, lambda part: compare_claims(part, comparators, ctx, severity))
     else:
         found = compare_claims(claims, comparators, ctx, severity)
-    return CheckResult(found, list(articles), claims, dict(registry))
+    return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in ex.notes])
 
 
 def fails(result: CheckResult, fail_on: str | None) -> bool:

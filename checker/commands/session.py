@@ -138,8 +138,13 @@ class Session:
         if cache is not None:
             from ..pipeline import sort_claims
 
-            return cache.extract(ex.article_rows, articles, sort_claims, Progress(len(articles), "extracting"))
-        return ex.run(articles, Progress(len(articles), "extracting"))
+            frame = cache.extract(ex.article_rows, articles, sort_claims, Progress(len(articles), "extracting"))
+            ex.notes.sort(key=lambda n: n.path)  # as Extractor.run does
+        else:
+            frame = ex.run(articles, Progress(len(articles), "extracting"))
+        for note in ex.notes:  # values the rules skipped (a number beyond float): warnings
+            print(note, file=sys.stderr)
+        return frame
 
 
 def write(text: str, output: str | None) -> None:
@@ -171,6 +176,8 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
         baseline = baseline_for(args, session.settings, required=False)
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
                             Progress(len(loaded.articles), "checking"), cache=session.cache())
+    for note in result.notes:
+        print(note, file=sys.stderr)
     result.inputs = list(inputs)
     result.root = session.settings.root
     result.excluded = tuple(sorted(set(loaded.excluded)))
