@@ -33,6 +33,11 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no messages on standard error but errors")
 
 
+def _add_no_cache(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the cache of claims and findings (default: .recoupe_cache under the root)")
+
+
 def _add_story_grouping(*parsers: argparse.ArgumentParser) -> None:
     for p in parsers:
         p.add_argument("--story-grouping", choices=("folder", "auto"),
@@ -77,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of .txt/.md/.html articles or .jsonl corpora (default: the configured paths, else the project root)")
     p.add_argument("--format", "-f", choices=CLAIM_FORMATS, help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_no_cache(p)
     _add_common(p)
 
     p = sub.add_parser("check", help="report discrepancies between the articles of each story", description="Compare the claims of the articles of each story and report where they disagree. Exits 1 when a discrepancy is not in the baseline.")
@@ -89,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-unused-suppressions", action="store_true",
                    help="list suppression comments that silenced nothing (on standard error) and fail on them")
     p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
+    _add_no_cache(p)
     p.add_argument("--fail-on", choices=SEVERITIES, help="fail only on new discrepancies of this severity or worse (default: any)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are new discrepancies (input errors still exit 2)")
     p.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer occur")
@@ -114,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("html", "markdown"), default=None, help="report format (default: html)")
     p.add_argument("-o", "--output", metavar="FILE", help="output file, - for standard output (default: reports/recoupe-report.html or .md)")
     p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
+    _add_no_cache(p)
     _add_common(p)
 
     p = sub.add_parser("rules", help="list the rules", description="List the rules with their ids, family, whether they run, and a summary.")
