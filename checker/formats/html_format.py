@@ -17,14 +17,15 @@ from typing import Any, Mapping
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def chart_svg(chart: Mapping[str, Any]):
-    """The ``<svg>`` markup of a chart of the view (subject, unit, points)."""
+def chart_svg(chart: Mapping[str, Any], fmt=None):
+    """The ``<svg>`` markup of a chart of the view (subject, unit, points), its numbers
+    formatted by ``fmt`` (the report's language)."""
     import markupsafe
 
     from .svgchart import Point, value_chart
 
     points = [Point(**p) for p in chart["points"]]
-    return markupsafe.Markup(value_chart(points, chart["subject"], chart["unit"]))
+    return markupsafe.Markup(value_chart(points, chart["subject"], chart["unit"], fmt))
 
 
 def _environment():
@@ -42,8 +43,34 @@ def _environment():
     return env
 
 
-def render_report(result) -> str:
-    """The self-contained HTML page of a finished check result."""
+LAZY_ABOVE = 150  # discrepancies: above, each one's claims are built by the script when opened
+
+
+def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
+    """The claims of every discrepancy as compact JSON, for a large report: the article
+    metadata once, each claim as [article, line, before, mark, after, read as,
+    qualifier, attribution], the chart as its (escaped) SVG markup."""
+    fmt = view["t"].number
+    arts: dict[str, dict[str, Any]] = {}
+    out: dict[str, Any] = {}
+    for story in view["stories"]:
+        for d in story["discrepancies"]:
+            rows = []
+            for c in d["claims"]:
+                a = c["article"]
+                arts.setdefault(c["doc"], {k: a.get(k) for k in ("id", "label", "link", "source", "date", "url")})
+                rows.append([c["doc"], c["line"], c["hl"]["before"], c["hl"]["mark"], c["hl"]["after"],
+                             c["read_as"], c["qualifier"], c["attribution"]])
+            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt)) if d["chart"] else ""}
+    return {"articles": arts, "d": out}
+
+
+def render_report(result, lang: str | None = None, root_story: str | None = None) -> str:
+    """The self-contained HTML page of a finished check result, in ``lang`` (else the
+    articles' majority language)."""
     from ..report_view import report_view
 
-    return _environment().get_template("report.html.j2").render(**report_view(result))
+    view = report_view(result, lang, root_story)
+    lazy = view["stats"]["discrepancies"] > LAZY_ABOVE
+    return _environment().get_template("report.html.j2").render(
+        **view, lazy=lazy, lazy_data=_lazy_data(view) if lazy else None)
