@@ -243,13 +243,10 @@ def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> list[tuple[str,
 
 
 def root_story_name(inputs: Sequence[str]) -> str | None:
-    """The name of the root story (``.``): the folder the articles were read from."""
-    for p in inputs:
-        path = Path(p)
-        name = (path if path.is_dir() else path.parent).resolve().name
-        if name:
-            return name
-    return None
+    """The name of the root story (``.``): the folder the articles were read from, when
+    they were read from one folder (else None)."""
+    folders = {(Path(p) if Path(p).is_dir() else Path(p).parent).resolve().name for p in inputs}
+    return folders.pop() if len(folders) == 1 and "" not in folders else None
 
 
 def report_view(result, lang: str | None = None, root_story: str | None = None) -> dict[str, Any]:
@@ -258,7 +255,7 @@ def report_view(result, lang: str | None = None, root_story: str | None = None) 
     from .formats.i18n import Messages, choose_language
 
     m = Messages.load(choose_language(lang, (a.lang for a in result.articles)))
-    root = root_story or root_story_name(result.inputs) or "."
+    root = root_story or root_story_name(result.inputs) or m("no_story_name")
     articles = {a.id: a for a in result.articles}
     stats = result.statistics()
     stories: dict[str, list] = {}

@@ -1,17 +1,19 @@
-"""``recoupe baseline write|accept``: record the reviewed discrepancies."""
+"""``recoupe baseline write|accept|import``: record the reviewed discrepancies (``import``:
+the decisions an editor exported from the report's page)."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from ..errors import EXIT_OK, BaselineError, RecoupeError
+from ..errors import EXIT_FOUND, EXIT_OK, BaselineError, RecoupeError
 from .session import baseline_path, run_check
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..baseline import accept, merged, read_baseline, write_baseline
+    from ..baseline import accept, import_decisions, merged, read_baseline, read_decisions, write_baseline
 
+    decisions = read_decisions(args.file) if args.baseline_command == "import" else None  # malformed: exit 2 first
     session, result, loaded = run_check(args, use_baseline=False)
     path, _ = baseline_path(args, session.settings)
     old = read_baseline(path) if Path(path).exists() else None
@@ -23,6 +25,15 @@ def run(args: argparse.Namespace) -> int:
         write_baseline(path, entries)
         print(f"{path}: {len(entries)} entries written", file=sys.stderr)
         return EXIT_OK
+    if decisions is not None:
+        entries, recorded, conflicts = import_decisions(old, decisions, result.discrepancies)
+        for c in conflicts:
+            print(f"{args.file}: conflict: {c}", file=sys.stderr)
+        if recorded:
+            write_baseline(path, entries)
+        print(f"{path}: {len(recorded)} decision{'s' if len(recorded) != 1 else ''} imported from {args.file}"
+              + (f", {len(conflicts)} conflicting kept as they were" if conflicts else ""), file=sys.stderr)
+        return EXIT_FOUND if conflicts else EXIT_OK
     matches = [d for d in result.discrepancies if d.id.startswith(args.id)]
     known = [e for e in (old.entries if old else []) if e["id"].startswith(args.id)]
     ids = {d.id for d in matches} | {e["id"] for e in known}

@@ -24,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
         args.no_baseline = False
     fmt = getattr(args, "format", None) or "html"
     _session, result, loaded = run_check(args)
-    text = formats.get(fmt).render_report(result)
+    settings = _session.settings
+    lang = settings.report_lang or getattr(args, "lang", None)
+    text = formats.get(fmt).render_report(result, lang=lang, root_story=settings.root_story)
     output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
     write(text, None if output == "-" else output)  # "-": standard output (a PR comment in CI)
     if not getattr(args, "quiet", False) and output != "-":
