@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("html", "markdown"), default=None, help="report format (default: html)")
     p.add_argument("-o", "--output", metavar="FILE", help="output file, - for standard output (default: reports/recoupe-report.html or .md)")
     p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
+    p.add_argument("--report-lang", metavar="LANG", choices=("en", "fr"), help="language of the report (default: the configuration's report-lang, else --lang, else the articles' majority language)")
     _add_common(p)
 
     p = sub.add_parser("rules", help="list the rules", description="List the rules with their ids, family, whether they run, and a summary.")

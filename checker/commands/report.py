@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = getattr(args, "format", None) or "html"
     _session, result, loaded = run_check(args)
     settings = _session.settings
-    lang = settings.report_lang or getattr(args, "lang", None)
+    lang = getattr(args, "report_lang", None) or settings.report_lang or getattr(args, "lang", None)
     text = formats.get(fmt).render_report(result, lang=lang, root_story=settings.root_story)
     output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
     write(text, None if output == "-" else output)  # "-": standard output (a PR comment in CI)

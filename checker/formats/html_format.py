@@ -17,7 +17,7 @@ from typing import Any, Mapping
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def chart_svg(chart: Mapping[str, Any], fmt=None):
+def chart_svg(chart: Mapping[str, Any], fmt=None, undated: str = "undated"):
     """The ``<svg>`` markup of a chart of the view (subject, unit, points), its numbers
     formatted by ``fmt`` (the report's language)."""
     import markupsafe
@@ -25,7 +25,7 @@ def chart_svg(chart: Mapping[str, Any], fmt=None):
     from .svgchart import Point, value_chart
 
     points = [Point(**p) for p in chart["points"]]
-    return markupsafe.Markup(value_chart(points, chart["subject"], chart["unit"], fmt))
+    return markupsafe.Markup(value_chart(points, chart["subject"], chart["unit"], fmt, undated))
 
 
 def _environment():
@@ -61,7 +61,7 @@ def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
                 arts.setdefault(c["doc"], {k: a.get(k) for k in ("id", "label", "link", "source", "date", "url")})
                 rows.append([c["doc"], c["line"], c["hl"]["before"], c["hl"]["mark"], c["hl"]["after"],
                              c["read_as"], c["qualifier"], c["attribution"]])
-            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt)) if d["chart"] else ""}
+            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt, view["t"]("undated_article"))) if d["chart"] else ""}
     return {"articles": arts, "d": out}
 
 

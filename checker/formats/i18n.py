@@ -68,6 +68,11 @@ class Messages:
         form = Locale.parse(self.lang).plural_form(n)
         return (forms.get(form) or forms["other"]).format(n=self.number(n), **kw)
 
+    def form(self, key: str, n: int, **kw: Any) -> str:
+        """The singular (``one``) or plural (``other``) form of a sentence, by ``n``."""
+        forms = self.cat[key]
+        return forms["one" if n == 1 else "other"].format(**kw)
+
     def label(self, table: str, key: str | None) -> str:
         """A vocabulary word (severity, verdict, status, kind): the catalogue's, else the key."""
         return self.cat.get(table, {}).get(key, key or "")

@@ -97,9 +97,7 @@ def sentence(kind: str, subject: str | None, claims: Sequence[Mapping[str, Any]]
     optional ``side``); ``articles`` the article views by id (with ``date``)."""
     groups = []
     for g in groups_of(claims):
-        docs = list(dict.fromkeys(c["doc"] for c in g))
-        first = min((articles[d].get("date") or "9999") for d in docs)
-        groups.append((docs, g))
+        groups.append((list(dict.fromkeys(c["doc"] for c in g)), g))
     groups.sort(key=lambda x: (-len(x[0]), min((articles[d].get("date") or "9999") for d in x[0]),
                                str(x[1][0].get("value_key"))))
     clauses: list[str] = []
@@ -109,21 +107,18 @@ def sentence(kind: str, subject: str | None, claims: Sequence[Mapping[str, Any]]
         what = m.join(whats[:2])
         who = _who(docs, articles, m)
         if kind in NUMERIC:
-            if i == 0:
-                clauses.append(m.plural("gives_first", len(docs), who=who, what=what) if len(docs) > 1
-                               else m.cat["gives_first"]["one"].format(who=who, what=what))
-            elif len(docs) == 1 and docs[0] in named:
+            if i and len(docs) == 1 and docs[0] in named:
                 clauses.append(m("gives_also", who=who, what=what))
             else:
-                form = "one" if len(docs) == 1 else "other"
-                clauses.append(m.cat["gives_next"][form].format(who=who, what=what))
+                clauses.append(m.form("gives_next" if i else "gives_first", len(docs), who=who, what=what))
         elif kind == "role":
             where = m("in_where", who=who)
             clauses.append(m("is_first", subject=subject or "", what=what, where=where) if i == 0
                            else m("is_next", what=what, where=where))
         else:
             where = m("in_where", who=who)
-            clauses.append(m("date_first", subject=subject or m.label("kind", kind), what=what, where=where) if i == 0
+            label = m.label("kind", kind) if kind in ("date", "time") else (subject or m.label("kind", kind))
+            clauses.append(m("date_first", subject=label, what=what, where=where) if i == 0
                            else m("date_next", what=what, where=where))
         named.update(docs)
     sep = m("role_sep") if kind == "role" else m("clause_sep")

@@ -64,7 +64,8 @@ def _finite(x) -> bool:
     return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
 
 
-def value_chart(points: Sequence[Point], title: str, unit: str | None = None, fmt=None) -> str:
+def value_chart(points: Sequence[Point], title: str, unit: str | None = None, fmt=None,
+                undated: str = "undated") -> str:
     """The chart as an ``<svg>`` element (escaped text); empty string without points.
     ``fmt`` formats the numbers (ticks, tips) for the report's language."""
     num = fmt or _num
@@ -119,7 +120,7 @@ def value_chart(points: Sequence[Point], title: str, unit: str | None = None, fm
         out.append(f'<text class="lab" x="{_c(cx)}" y="{TOP + plot_h + 16}" text-anchor="middle">'
                    f'<title>{escape(first.label)}</title>{escape(_short(first.label))}</text>')
         out.append(f'<text class="date" x="{_c(cx)}" y="{TOP + plot_h + 31}" text-anchor="middle">'
-                   f'{escape(first.date or "undated")}</text>')
+                   f'{escape(first.date or undated)}</text>')
         k = len(ps)
         for j, p in enumerate(ps):
             px = cx + (j - (k - 1) / 2) * 10  # several claims of one article side by side
