@@ -60,10 +60,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     corpus = write_corpus(OUT / f"big-{args.articles}.jsonl", args.articles)
     t0 = time.perf_counter()
-    r = subprocess.run([str(Path(sys.executable).with_name("recoupe")), "report", str(corpus), "-o", args.output,
-                        "--no-baseline"] if False else
-                       [str(Path(sys.executable).with_name("recoupe")), "report", str(corpus), "-o", args.output],
-                       capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "recoupe", "report", str(corpus), "-o", args.output],
+                       capture_output=True, text=True, cwd=ROOT)
     took = time.perf_counter() - t0
     if r.returncode != 0:
         print(r.stderr, file=sys.stderr)

@@ -46,23 +46,40 @@ def _environment():
 LAZY_ABOVE = 150  # discrepancies: above, each one's claims are built by the script when opened
 
 
+def _utf16(text: str) -> int:
+    """The length of ``text`` as the page's script counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
-    """The claims of every discrepancy as compact JSON, for a large report: the article
-    metadata once, each claim as [article, line, before, mark, after, read as,
-    qualifier, attribution], the chart as its (escaped) SVG markup."""
-    fmt = view["t"].number
-    arts: dict[str, dict[str, Any]] = {}
+    """The claims of every discrepancy as compact JSON, for a large report: each string
+    once in ``s`` (sentences, readings, qualifiers, attributions), each article once in
+    ``a``, each claim as [article, line, sentence, mark start, mark length, read as,
+    qualifier, attribution] (indexes; -1 for none), each chart as its (escaped) SVG."""
+    fmt, undated = view["t"].number, view["t"]("undated_article")
+    strings: dict[str, int] = {}
+    arts: dict[str, int] = {}
+    art_rows: list[dict[str, Any]] = []
+
+    def sid(x: str | None) -> int:
+        return -1 if not x else strings.setdefault(x, len(strings))
+
     out: dict[str, Any] = {}
     for story in view["stories"]:
         for d in story["discrepancies"]:
             rows = []
             for c in d["claims"]:
-                a = c["article"]
-                arts.setdefault(c["doc"], {k: a.get(k) for k in ("id", "label", "link", "source", "date", "url")})
-                rows.append([c["doc"], c["line"], c["hl"]["before"], c["hl"]["mark"], c["hl"]["after"],
-                             c["read_as"], c["qualifier"], c["attribution"]])
-            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt, view["t"]("undated_article"))) if d["chart"] else ""}
-    return {"articles": arts, "d": out}
+                if c["doc"] not in arts:
+                    arts[c["doc"]] = len(art_rows)
+                    a = c["article"]
+                    art_rows.append({**{k: a.get(k) for k in ("id", "label", "link", "source")},
+                                     "date": view["t"].date(a["date"], short=True) if a.get("date") else None})
+                hl = c["hl"]
+                rows.append([arts[c["doc"]], c["line"], sid(hl["before"] + hl["mark"] + hl["after"]),
+                             _utf16(hl["before"]), _utf16(hl["mark"]), sid(c["read_as"]), sid(c["qualifier"]),
+                             sid(c["attribution"])])
+            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt, undated)) if d["chart"] else ""}
+    return {"s": list(strings), "a": art_rows, "d": out}
 
 
 def render_report(result, lang: str | None = None, root_story: str | None = None) -> str:
