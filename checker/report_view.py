@@ -210,9 +210,13 @@ def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any], m=None) ->
         entry = by_article.setdefault(v["doc"], {"article": v["article"], "texts": []})
         if v["text"] not in entry["texts"]:
             entry["texts"].append(v["text"])
+    by_text: dict[str, list[str]] = {}
+    for g in by_article.values():
+        by_text.setdefault(" / ".join(g["texts"]), []).append(g["article"]["short"])
     return {
         "n": i,
         "id": d.id,
+        "by_text": [{"text": k, "shorts": v} for k, v in by_text.items()],
         "short_id": d.id[:10],
         "story": d.story,
         "rule": d.rule,

@@ -54,7 +54,7 @@ def _utf16(text: str) -> int:
 def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
     """The claims of every discrepancy as compact JSON, for a large report: each string
     once in ``s`` (sentences, readings, qualifiers, attributions), each article once in
-    ``a``, each claim as [article, line, sentence, mark start, mark length, read as,
+    ``a`` (``st``: each story's, by date), each claim as [article, line, sentence, mark start, mark length, read as,
     qualifier, attribution] (indexes; -1 for none), each chart as its (escaped) SVG."""
     fmt, undated = view["t"].number, view["t"]("undated_article")
     strings: dict[str, int] = {}
@@ -64,22 +64,27 @@ def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
     def sid(x: str | None) -> int:
         return -1 if not x else strings.setdefault(x, len(strings))
 
+    def art(a: Mapping[str, Any]) -> int:
+        if a["id"] not in arts:
+            arts[a["id"]] = len(art_rows)
+            art_rows.append({**{k: a.get(k) for k in ("id", "label", "link", "source")},
+                             "date": view["t"].date(a["date"], short=True) if a.get("date") else None})
+        return arts[a["id"]]
+
     out: dict[str, Any] = {}
+    stories: dict[str, list[int]] = {}
     for story in view["stories"]:
+        stories[story["name"]] = [art(a) for a in story["articles"]]
         for d in story["discrepancies"]:
             rows = []
             for c in d["claims"]:
-                if c["doc"] not in arts:
-                    arts[c["doc"]] = len(art_rows)
-                    a = c["article"]
-                    art_rows.append({**{k: a.get(k) for k in ("id", "label", "link", "source")},
-                                     "date": view["t"].date(a["date"], short=True) if a.get("date") else None})
                 hl = c["hl"]
-                rows.append([arts[c["doc"]], c["line"], sid(hl["before"] + hl["mark"] + hl["after"]),
+                rows.append([art({**c["article"], "id": c["doc"]}), c["line"], sid(hl["before"] + hl["mark"] + hl["after"]),
                              _utf16(hl["before"]), _utf16(hl["mark"]), sid(c["read_as"]), sid(c["qualifier"]),
                              sid(c["attribution"])])
-            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt, undated)) if d["chart"] else ""}
-    return {"s": list(strings), "a": art_rows, "d": out}
+            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt, undated)) if d["chart"] else "",
+                            "x": d["explanation"], "r": d["rule"]}
+    return {"s": list(strings), "a": art_rows, "d": out, "st": stories}
 
 
 def render_report(result, lang: str | None = None, root_story: str | None = None) -> str:
