@@ -126,9 +126,11 @@ class Finding:
     unit: str | None = None
     values: tuple[str, ...] = ()  # () : the claims' values
     extra: Mapping[str, Any] = field(default_factory=dict)
+    sides: Mapping[int, int] = field(default_factory=dict)  # row -> side; claims of one side agree
 
     def __post_init__(self):
         object.__setattr__(self, "rows", tuple(int(i) for i in self.rows))
+        object.__setattr__(self, "sides", {int(k): int(v) for k, v in (self.sides or {}).items()})
         object.__setattr__(self, "values", tuple(self.values or ()))
         if self.verdict not in VERDICTS:
             raise ValueError(f"verdict {self.verdict!r} is not one of {', '.join(VERDICTS)}")
@@ -162,9 +164,10 @@ class Discrepancy:
     claims: tuple[Mapping[str, Any], ...]
     values: tuple[str, ...] = ()
     extends: str | None = None  # id of the baseline entry this one extends
-    baseline_state: str = "new"  # new | unchanged (listed in the baseline)
+    baseline_state: str = "new"  # new | unchanged | changed (listed in the baseline, other values)
     baseline_note: str | None = None
     baseline_status: str | None = None
+    baseline_members: tuple[tuple[str, str], ...] = ()  # the recorded (article, value) pairs, when changed
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -188,6 +191,8 @@ class Discrepancy:
             out["baseline_status"] = self.baseline_status
         if self.baseline_note:
             out["baseline_note"] = self.baseline_note
+        if self.baseline_members:
+            out["baseline_members"] = [list(m) for m in self.baseline_members]
         return out
 
 
