@@ -113,8 +113,8 @@ def test_seeds_in_browser(browser, tmp_path):
     # the plain sentence of the 26 / 35 countries group
     pays = next(d for d in expected if d["subject"] == "pays")
     assert page.locator(f"tbody#d-{pays['id']} .plain").text_content() == (
-        "L'article du 4 sept. donne 26 pays ; l'article du 4 sept. en donne aussi « une trentaine de pays » ; "
-        "l'article 001_ad8ab783e7e40a0e en donne 35 pays.")
+        "L'article du 4 sept. donne 26 pays et « une trentaine de pays » ; "
+        "l'article 001_ad8ab783e7e40a0e en donne 35 pays.")  # 26 and about thirty: one side
     why = page.locator(f"tbody#d-{pays['id']} details.why")
     assert not why.locator(".tech").is_visible()
     why.locator("summary").click()  # the technical detail, behind "pourquoi ?"

@@ -201,3 +201,28 @@ def test_import_refuses_a_bad_file(tmp_path, content, needle):
     assert r.returncode == 2 and needle in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert not (tmp_path / "recoupe-baseline.json").exists()
+
+
+def test_large_page_data_stays_inert(tmp_path, monkeypatch):
+    """A large report carries claims as JSON in a <script> element: hostile text, titles,
+    sources and URLs must not close it or become markup, and javascript: never a link."""
+    import argparse
+
+    from test_report import EVIL, write_house_corpus
+
+    from recoupe.checker.commands.session import run_check
+    from recoupe.checker.formats import html_format
+
+    write_house_corpus(tmp_path / "corpus", evil=True)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(html_format, "LAZY_ABOVE", 0)  # the large page's layout, on a small corpus
+    _s, result, _l = run_check(argparse.Namespace(inputs=["corpus"], no_baseline=True))
+    html = html_format.render_report(result)
+    data = html[html.index('<script type="application/json" id="claims-data">'):]
+    data = data[: data.index("</script>")]
+    markup = html.replace(data, "")
+    assert "<script>alert" not in html and '"onload=alert(1)' not in markup
+    assert '\\"onload=alert(1)' in data  # a JSON string's quote, inert inside the data block
+    assert html.count("</script>") == html.count("<script")  # nothing closed early
+    assert EVIL not in data and "\\u003cscript\\u003ealert(1)" in data  # the text is there, escaped
+    assert '"link": "javascript:' not in data and '"link": "https://example.org/a?x=1\\u0026y=2"' in data
