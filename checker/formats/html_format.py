@@ -55,8 +55,8 @@ def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
     """The claims of every discrepancy as compact JSON, for a large report: each string
     once in ``s`` (sentences, readings, qualifiers, attributions), each article once in
     ``a`` (``st``: each story's, by date), each claim as [article, line, sentence, mark start, mark length, read as,
-    qualifier, attribution] (indexes; -1 for none), each chart as its (escaped) SVG."""
-    fmt, undated = view["t"].number, view["t"]("undated_article")
+    qualifier, attribution] (indexes; -1 for none). Large reports draw no chart (at 3 000
+    articles the charts alone weighed 3 MB)."""
     strings: dict[str, int] = {}
     arts: dict[str, int] = {}
     art_rows: list[dict[str, Any]] = []
@@ -82,8 +82,7 @@ def _lazy_data(view: Mapping[str, Any]) -> dict[str, Any]:
                 rows.append([art({**c["article"], "id": c["doc"]}), c["line"], sid(hl["before"] + hl["mark"] + hl["after"]),
                              _utf16(hl["before"]), _utf16(hl["mark"]), sid(c["read_as"]), sid(c["qualifier"]),
                              sid(c["attribution"])])
-            out[d["id"]] = {"c": rows, "svg": str(chart_svg(d["chart"], fmt, undated)) if d["chart"] else "",
-                            "x": d["explanation"], "r": d["rule"]}
+            out[d["id"]] = {"c": rows, "x": d["explanation"], "r": d["rule"]}  # no chart: too big at scale
     return {"s": list(strings), "a": art_rows, "d": out, "st": stories}
 
 
