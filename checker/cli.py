@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     ba.add_argument("--status", default="accepted", choices=("accepted", "wontfix", "false-positive"), help="decision (default: accepted)")
     ba.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
     _add_common(ba)
+    bi = bsub.add_parser("import", help="merge the decisions exported from the report's page into the baseline")
+    bi.add_argument("file", metavar="FILE", help="decisions file (recoupe-decisions.json, from the report's Export button)")
+    bi.add_argument("inputs", nargs="*", metavar="INPUT", help="corpus the decisions were made on (default: seeds/)")
+    bi.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
+    _add_common(bi)
 
     p = sub.add_parser("report", help="write the editors' report (HTML or Markdown)", description="Write a self-contained HTML page (or Markdown) of the discrepancies, story by story.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles, article files or .jsonl corpora (default: the configured paths, else the project root)")
@@ -122,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="output file, - for standard output (default: reports/recoupe-report.html or .md)")
     p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
     _add_no_cache(p)
+    p.add_argument("--report-lang", metavar="LANG", help="language of the report (default: the configuration's report-lang, else --lang, else the articles' majority language)")
     _add_common(p)
 
     p = sub.add_parser("rules", help="list the rules", description="List the rules with their ids, family, whether they run, and a summary.")
@@ -167,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     if args.command == "baseline" and not getattr(args, "baseline_command", None):
-        _err("recoupe baseline: error: name an action: write or accept")
+        _err("recoupe baseline: error: name an action: write, accept or import")
         return EXIT_ERROR
     try:
         from . import commands
