@@ -275,8 +275,8 @@ def _precision(frame: pd.DataFrame) -> pd.Series:
 def _dated(q: pd.DataFrame, published: pd.Series) -> pd.Series:
     """The ``when`` used to split a group: a year that is a prefix of a day another
     claim of the group gives is compatible with it, so it counts as unknown; a claim
-    with no date of its own, in an article published on a day another claim of the
-    group is dated to, is taken as of that day (the news of the day)."""
+    with no date of its own is taken as of the latest day of the group no later than
+    its article's date (the news of the day, or the last one it can report).""" 
     when = q["when"].str.split("|").str[0].fillna("")
     days = when.where(when.str.len() >= 10, "")
     day_sets = days[days != ""].groupby(q.loc[days != "", "gkey"]).agg(lambda s: frozenset(s))
@@ -286,9 +286,10 @@ def _dated(q: pd.DataFrame, published: pd.Series) -> pd.Series:
               for w, g in zip(when, group_days)]
     when = when.where(~pd.Series(prefix, index=q.index), "")
     pub = published.reindex(q.index).fillna("")
-    same_day = pd.Series([isinstance(g, frozenset) and p in g for p, g in zip(pub, group_days)], index=q.index)
-    take = (when == "") & has_days & same_day
-    return when.where(~take, pub)
+    latest = pd.Series([max((d for d in g if d <= p), default="") if isinstance(g, frozenset) and p else ""
+                        for p, g in zip(pub, group_days)], index=q.index)
+    take = (when == "") & has_days & (latest != "")
+    return when.where(~take, latest)
 
 
 def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Series]:
