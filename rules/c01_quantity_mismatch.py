@@ -183,7 +183,8 @@ def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     """For a figure that grows or shrinks by nature: the date of the latest article
     when the sides, ordered by date, follow each other (every article of a side is
     dated no earlier than every article of the previous side; same-day articles are
-    live updates); None otherwise (an old figure restated after the newer one).
+    live updates, and two articles of one day with one figure each are two running
+    counts of a live story); None otherwise (an old figure restated after the newer one).
     Undated articles are left out; at least two sides must be dated."""
     dates = [ctx.articles[d].date if d in ctx.articles else None for d in g["doc"]]
     g = g.assign(_d=dates)
@@ -191,8 +192,10 @@ def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     if g.empty:
         return None
     spans = g.groupby("side")["_d"].agg(["min", "max"]).sort_values(["min", "max"])
-    if len(spans) < 2 or spans["max"].max() == spans["min"].min():
+    if len(spans) < 2:
         return None
+    if spans["max"].max() == spans["min"].min():  # one day: two running counts of a live story
+        return spans["max"].max().isoformat() if len(spans) == 2 and g["doc"].nunique() == len(spans) else None
     if (spans["max"].to_numpy()[:-1] > spans["min"].to_numpy()[1:]).any():
         return None
     return spans["max"].max().isoformat()
