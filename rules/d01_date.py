@@ -45,6 +45,7 @@ import re
 from typing import Any, Iterator
 
 from .text import Scanner, alt, data
+from ._spans import Spans
 
 CODE = "D01"
 NAME = "date.absolute"
@@ -120,7 +121,7 @@ def _furniture_lines(ctx) -> list[tuple[int, int]]:
 
 
 def in_furniture(ctx, start: int) -> bool:
-    return any(s <= start < e for s, e in furniture(ctx))
+    return ctx.memo("furniture_spans", lambda c: Spans(furniture(c))).holds(start)
 
 
 def _word_key(lx: dict, table: str, word: str) -> Any:

@@ -14,7 +14,8 @@ article date, ``dernier`` / ``last`` the last one before it. ``hier`` /
 ``aujourd'hui`` / ``demain`` (``yesterday`` / ``today`` / ``tomorrow``) are the
 article date minus one, plus zero, plus one day.
 
-Without an article date the claim is unresolved (``resolved`` false), its
+Without an article date (or when the day would fall outside the calendar: ``hier`` in an
+article dated 0001-01-01) the claim is unresolved (``resolved`` false), its
 ``qualifier`` holds the relative words (``ce vendredi``) and its value is a
 relative ISO 8601 form instead of a date: ``-W-5`` (the truncated form "Friday of
 the implied week") for a weekday, ``-P1D`` / ``P0D`` / ``P1D`` (an offset from the
@@ -51,6 +52,7 @@ from typing import Any, Iterator
 
 from .text import Scanner, alt
 from .d01_date import in_furniture, lexicon, scan as absolute_dates
+from ._spans import Spans
 
 CODE = "D02"
 NAME = "date.relative"
@@ -102,10 +104,16 @@ def _event_relative(text: str, start: int, lx) -> bool:
     return any(before.rstrip().endswith(w) for w in lx["event_relative"])
 
 
+#: How far around a weekday its clause is read for a future tense (characters each side):
+#: a length guard, so that a sentence of thousands of weekdays is not re-read for each.
+CLAUSE_REACH = 200
+
+
 def _future(ctx, start: int, end: int) -> bool:
     """True when the clause around a weekday is in the future tense."""
     text = ctx.text
     s, e = ctx.sentence_at(start)
+    s, e = max(s, start - CLAUSE_REACH), min(e, end + CLAUSE_REACH)
     left = text[s:start]
     stops = list(CLAUSE_STOP_RE.finditer(left))
     if stops:
@@ -145,9 +153,9 @@ def _offset_text(days: int) -> str:
 def extract(ctx) -> Iterator[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text, ref = ctx.text, ctx.date
-    taken = [(r["start"], r["end"]) for r in absolute_dates(ctx)]
+    taken = Spans((r["start"], r["end"]) for r in absolute_dates(ctx))
     for m in weekday_scanner(ctx.lang).finditer(text):
-        if in_furniture(ctx, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
+        if in_furniture(ctx, m.start()) or taken.overlaps(m.start(), m.end()):
             continue
         g = m.groupdict()
         words = " ".join(m.group(0).lower().replace("’", "'").split())
