@@ -55,8 +55,11 @@ _PARTICLES = ("de", "du", "des", "da", "di", "del", "della", "dos", "das", "van"
 #: "Friedrich Merz de Berlin", "Mark Carney du Canada").
 _FIRST_ONLY = frozenset({"de", "du", "des", "di", "del", "della"})
 _PART = "(?:" + "|".join(_PARTICLES) + ")"
+#: A regnal number after a monarch's name (Felipe VI, Charles III).
+_REGNAL = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})"
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?:{_INIT}\s*)?{_TOK}(?:\s+(?:{_PART}\s+){{0,2}}{_TOK}){{0,4}}(?![\p{{L}}\p{{N}}])"
+    rf"(?<![\p{{L}}\p{{N}}])(?:{_INIT}\s*)?{_TOK}(?:\s+(?:{_PART}\s+){{0,2}}{_TOK}){{0,4}}"
+    rf"(?:\s+{_REGNAL})?(?![\p{{L}}\p{{N}}])"
 )
 _NAME_TOKEN_RE = regex.compile(rf"{_INIT}|{_TOK}|\S+")
 
@@ -298,6 +301,7 @@ class _Lexicon:
         self.genitive_heads = frozenset(_k(w) for w in conf.get("genitive_heads") or ())
         self.anaphora_words = frozenset(_k(w) for w in conf.get("anaphora_words") or ())
         self.name_prepositions = frozenset(_k(w) for w in conf.get("name_prepositions") or ())
+        self.apposition_links = {_k(k): v for k, v in (conf.get("apposition_links") or {}).items()}
         self.domains: dict[str, dict[str, str]] = {}
         for d in conf.get("domains") or ():
             for f in d["forms"]:
@@ -365,6 +369,7 @@ class _Lexicon:
                 rf"(?:\s+(?P<dom>{doms}){rb})?"
                 rf"(?:\s+(?P<adj2>{adjs}){rb})?"
                 rf"(?:\s+(?P<org>{orgs}){rb})?"
+                rf"(?:\s+(?P<cmp>{self._complement(conf, parse, offices)}))?"
                 rf"(?:\s+(?P<post>{posts}){rb})?"
             )
             return rf"(?i:{lb}{body})"
@@ -381,6 +386,21 @@ class _Lexicon:
             rf"(?:\s+of\s+(?P<of>{names}){rb})?"
         )
         return body
+
+
+    @staticmethod
+    def _complement(conf: dict, parse: bool, offices: str) -> str:
+        """Any office complement the lexicon does not list (``de la Culture``, ``de police
+        de Paris``, ``du Travail et de la Santé``): up to three links, each a preposition,
+        a capitalised word or a ``complement_nouns`` noun, and at most one adjective."""
+        nouns = _alt(conf.get("complement_nouns") or ())
+        ends = "|".join(sorted(map(regex.escape, conf.get("adjective_endings") or ()), key=len, reverse=True))
+        cap = r"\p{L}[\p{L}\-]*" if parse else r"(?-i:\p{Lu}[\p{L}\-]*)"
+        adj = r"\p{L}+" if parse else r"(?-i:\p{Ll}+)"
+        prep = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+        not_office = rf"(?!(?i:{offices})(?![\p{{L}}\p{{N}}]))"
+        link = rf"(?:et\s+)?{prep}{not_office}(?:{nouns}|{cap})(?![\p{{L}}\p{{N}}])(?:\s+{adj}(?:{ends})(?![\p{{L}}\p{{N}}]))?"
+        return rf"{link}(?:\s+{link}){{0,2}}"
 
 
 def _fr_complement(name: str) -> str:
@@ -462,6 +482,13 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
             if "|" not in key:
                 key = f"{key}|{d['key']}"
             office = f"{office} {domain_text}"
+        if g.get("cmp") and not g.get("dom") and not g.get("org"):
+            cmp = _k(g["cmp"])
+            if "|" not in key:
+                key = f"{key}|{cmp}"
+            office = f"{office} {cmp}"
+        elif g.get("cmp"):
+            office = f"{office} {_k(g['cmp'])}"
         if g.get("org"):
             ok = _k(g["org"])
             if ok in lex.orgs:

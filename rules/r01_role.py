@@ -83,7 +83,7 @@ from ._names import (
     surname_key,
 )
 from ._names import titles as title_matches
-from ._nlp import lemma
+from ._nlp import lemma, stopwords
 
 CODE = "R01"
 NAME = "role.person"
@@ -96,8 +96,8 @@ _GENITIVE = {
     "en": regex.compile(r"(?:^|[\s(])(?P<prep>of(?:\s+the)?)\s+$", regex.I),
 }
 _DET = {
-    "fr": regex.compile(r"(?:^|[\s(«\"“])(?P<det>le|la|l['’])\s*$", regex.I),
-    "en": regex.compile(r"(?:^|[\s(\"“])(?P<det>the)\s+$", regex.I),
+    "fr": regex.compile(r"(?:^|[\s(«\"“])(?P<det>le|la|l['’]|sa|son)\s*$", regex.I),
+    "en": regex.compile(r"(?:^|[\s(\"“])(?P<det>the|its|their)\s+$", regex.I),
 }
 _SENT_DET = {
     "fr": regex.compile(r"[«\"“]?\s*(?:le|la|l['’])\s*", regex.I),
@@ -109,6 +109,13 @@ _ANAPHORA_NEXT = regex.compile(r"\s*,|\s+(?P<w>\p{Ll}[\p{L}'’-]*['’]?)")
 _CLOSE = regex.compile(r"\s*(?P<p>[,.;:!?)»\"”]|$)")
 _COMMA = regex.compile(r"\s*,\s*")
 _AND = {"fr": regex.compile(r"\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"\s*(?:and|or)\b", regex.I)}
+#: A list of appositions goes on after the comma: "X, et le ministre ..., Y" closes X.
+_AND_DET = {"fr": regex.compile(r"\s*(?:et|ou)\s+(?:le|la|l['’]|les|du|de\s+la|des)\b", regex.I),
+            "en": regex.compile(r"\s*(?:and|or)\s+(?:the|its)\b", regex.I)}
+#: A capitalised word right before an English title: the office's organisation or place.
+_PROPER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.])(?P<w>\p{Lu}[\p{L}\p{N}]*)[ \t]+$")
+#: A title right after the name of its person in one run: "Bruno Le Maire" holds "Maire".
+_NAME_PARTICLE_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+\s+(?:Le|La|De|Du)\s+$")
 
 DIRECT, APPOSITION, ANAPHORA = 3, 2, 1
 #: Codes of organisations, not countries: a person's nationality says nothing of them.
@@ -197,10 +204,28 @@ class _Persons:
 
 def _titles(text: str, lang: str) -> list[tuple[int, int, dict[str, Any]]]:
     out = []
+    stops = stopwords(lang)
     for m in title_matches(text, lang):
+        start = m.start()
+        if text[start].isupper() and _NAME_PARTICLE_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "Bruno Le Maire": a surname, not a mayor
         role = role_from_match(m, lang)
-        out.append((m.start(), m.end(), role))
+        if lang == "en" and not role["country"]:
+            # "Paris Prosecutor", "Louvre director", "the CDU leader"
+            p = _PROPER_BEFORE.search(text, max(0, start - 30), start)
+            if p and p["w"].lower() not in stops and not role_from_title_word(p["w"], lang):
+                org = p["w"].lower()
+                role = dict(role, value=f"{org} {role['value']}", office=f"{org} {role['office']}")
+                start = p.start("w")
+        out.append((start, m.end(), role))
     return out
+
+
+def role_from_title_word(word: str, lang: str) -> bool:
+    """The word is itself an office or modifier form (Former, Chancellor)."""
+    lex = lexicon(lang)
+    w = _k(word)
+    return w in lex.offices or w in lex.modifiers
 
 
 def _verb_like(word: str, lang: str) -> bool:
@@ -223,9 +248,35 @@ def _closes(text: str, pos: int, lang: str) -> bool:
         nxt = m.end()
         while nxt < len(text) and text[nxt].isspace():
             nxt += 1
+        if _AND_DET[lang].match(text, m.end()):
+            return True
         if _AND[lang].match(text, m.end()) or name_at(text, nxt, lang):
             return False
     return True
+
+
+def _spaces_before(text: str, pos: int) -> int:
+    n = 0
+    while pos - n > 0 and text[pos - n - 1].isspace():
+        n += 1
+    return n
+
+
+def _former(role: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The role with its former flag (``jusqu'ici ministre`` -> ``ancien ministre``)."""
+    if role["time"] == "former":
+        return role
+    word = "ancien" if lang == "fr" else "former"
+    return dict(role, value=f"{word} {role['value']}", time="former", qualifier=role["qualifier"] or word)
+
+
+def _links_re(lang: str) -> regex.Pattern:
+    words = sorted(lexicon(lang).apposition_links, key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?<![\p{{L}}])(?P<l>{alt})\s*$", regex.I)
+
+
+_LINKS = {lang: _links_re(lang) for lang in LANGUAGES}
 
 
 def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier=None):
@@ -306,7 +357,7 @@ def _scan(ctx) -> list[dict[str, Any]]:
             continue
         # 2. title, name,
         m = _COMMA.match(text, end)
-        if m and det:
+        if m and (det or gen):
             rev = persons.at(text, m.end(), lang)
             if rev and _closes(text, rev[1], lang):
                 claims.append(_claim(span_start, rev[1], rel, rev[2], APPOSITION))
@@ -316,6 +367,18 @@ def _scan(ctx) -> list[dict[str, Any]]:
         k = span_start - det_len
         while k > 0 and text[k - 1].isspace():
             k -= 1
+        link = _LINKS[lang].search(text, max(0, k - 40), k)
+        if link:
+            k = link.start()
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k > 0 and text[k - 1] == ",":
+                prev = persons.ending_at(k - 1 - _spaces_before(text, k - 1))
+                if prev:
+                    ps, who = prev
+                    linked = _former(rel, lang) if lex.apposition_links.get(_k(link["l"])) == "former" else rel
+                    claims.append(_claim(ps, end, linked, who, APPOSITION))
+                    continue
         if k > 0 and text[k - 1] == ",":
             k -= 1
             while k > 0 and text[k - 1].isspace():
