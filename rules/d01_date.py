@@ -77,11 +77,20 @@ def _alt(words, title: bool = False, dots: bool = False) -> str:
     return "|".join(out)
 
 
+def _full_months(lx) -> list[str]:
+    """Month names that are no abbreviation of another (``septembre``, not ``sept``) and,
+    in English, no common word (``may``): the months that may stand alone."""
+    words = list(lx["months"])
+    ambiguous = set(lx.get("ambiguous_months", ()))
+    return [w for w in words if w not in ambiguous and not any(o != w and o.startswith(w) for o in words)]
+
+
 @functools.cache
 def date_scanner(lang: str) -> Scanner:
     """:func:`date_pattern`, tried only at a digit or a weekday, month, marker or ``the``."""
     lx = lexicon(lang)
-    words = [*lx["weekdays"], *lx["months"], *lx["year_markers"], *lx["first_day"]] + (["the"] if lang == "en" else [])
+    words = [*lx["weekdays"], *lx["months"], *lx["year_markers"], *lx["first_day"], *lx["month_prefixes"]]
+    words += ["the"] if lang == "en" else []
     return Scanner(date_pattern(lang), words, digits=True, letters=True)
 
 
@@ -93,6 +102,8 @@ def date_pattern(lang: str) -> re.Pattern[str]:
     month = _alt(lx["months"], title=en, dots=True)
     weekday = _alt(lx["weekdays"], title=en)
     markers = _alt(lx["year_markers"])
+    month_alone = _alt(_full_months(lx), title=en)
+    month_prefix = rf"(?i:{_alt(lx['month_prefixes'])})" if en else _alt(lx["month_prefixes"])
     year = r"(?:1[6-9]|20)\d\d"
     if en:
         # after a day number a month may be written in lower case ("on 2 sept"), except
@@ -120,8 +131,51 @@ def date_pattern(lang: str) -> re.Pattern[str]:
         + r"|(?P<n1>\d{1,2})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<ny>\d{4}(?![\d/.]|,\d)|\d{2}(?![\d/.,]))"
         + rf"|(?P<mm>{month})\s+(?P<my>{year})(?!\d)"
         + rf"|(?P<mk>{marker_part})(?:\s+|-)(?P<yy>{year})(?![\d])(?![.,]\d|\s\d)"
+        + rf"|(?:(?P<mp>{month_prefix})(?:\s+|-))?(?P<mo>{month_alone})(?![\w])(?!\s*\d)"
+        + rf"|(?<![$€£])(?<!\d\s)(?P<by>{year})(?![\d])(?![.,]\d|\s\d{{3}}(?!\d)|\s?%)"
         + ")"
     )
+
+
+# Future tense near a date: French future endings and "aller + infinitive"; English "will".
+FUTURE_RE = {
+    "fr": re.compile(r"(?i)\b(?:\w{2,}(?:era|eront|erons|erez|erai|ira|iront|dra|dront)|sera|seront|aura|auront|fera|feront|va|vont|allons)\b"),
+    "en": re.compile(r"(?i)\b(?:will|shall|'ll|’ll|is going to|are going to)\b"),
+}
+CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
+
+
+@functools.cache
+def _marker_re(lang: str, table: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w'’])(?:{_alt(lexicon(lang)[table])})(?![\w])")
+
+
+def _clause(ctx, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause before and after a span (up to a comma, a quote ...)."""
+    text = ctx.text
+    s, e = ctx.sentence_at(start)
+    left = text[s:start]
+    stops = list(CLAUSE_STOP_RE.finditer(left))
+    if stops:
+        left = left[stops[-1].end():]
+    right = text[end:e]
+    stop = CLAUSE_STOP_RE.search(right)
+    if stop:
+        right = right[:stop.start()]
+    return left, right
+
+
+def direction(ctx, start: int, end: int) -> str | None:
+    """``future`` when the clause around a date looks forward (future tense, ``doit``,
+    ``d'ici``, ``due to``), ``past`` when it looks back (``depuis``, ``since``), else None."""
+    lang = "en" if ctx.lang == "en" else "fr"
+    left, right = _clause(ctx, start, end)
+    both = left + " " + right
+    if FUTURE_RE[lang].search(both) or _marker_re(lang, "future_markers").search(both):
+        return "future"
+    if _marker_re(lang, "past_markers").search(both):
+        return "past"
+    return None
 
 
 def furniture(ctx) -> list[tuple[int, int]]:
@@ -142,18 +196,32 @@ def _day_number(tok: str, lx) -> int:
     return 1 if tok.lower() in lx["first_day"] else int(tok)
 
 
-def _pick_year(day: int, month: int, ref: _dt.date, weekday: int | None) -> _dt.date | None:
-    """The date with this day and month nearest to ``ref`` (matching ``weekday`` if given)."""
+def _pick_year(day: int, month: int, ref: _dt.date, way: str | None) -> _dt.date | None:
+    """The date with this day and month nearest to ``ref``: the first one on or after it
+    when the sentence looks forward, the last one on or before it when it looks back.
+    A weekday written with the date does not move it (D02 reports a weekday that does
+    not match its date)."""
     cands = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
             cands.append(_dt.date(y, month, day))
         except ValueError:
             continue
-    if weekday:
-        matching = [c for c in cands if c.isoweekday() == weekday]
-        cands = matching or cands
+    if way == "future":
+        cands = [c for c in cands if c >= ref] or cands
+    elif way == "past":
+        cands = [c for c in cands if c <= ref] or cands
     return min(cands, key=lambda c: abs((c - ref).days)) if cands else None
+
+
+def _pick_month_year(month: int, ref: _dt.date, way: str | None) -> int:
+    """The year of a month written alone: this year's month when it is the article's,
+    else the last one before the article, or the next one when the sentence looks forward."""
+    if month == ref.month:
+        return ref.year
+    if way == "future":
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month < ref.month else ref.year - 1
 
 
 def _followed_by_count(text: str, end: int, lx) -> bool:
@@ -180,7 +248,7 @@ def _scan(ctx) -> list[dict[str, Any]]:
                 if y:
                     row["value"] = _dt.date(int(y), mon, d).isoformat()
                 elif ref is not None:
-                    picked = _pick_year(d, mon, ref, wd)
+                    picked = _pick_year(d, mon, ref, direction(ctx, m.start(), m.end()))
                     if picked is None:
                         continue
                     row["value"] = picked.isoformat()
@@ -200,6 +268,20 @@ def _scan(ctx) -> list[dict[str, Any]]:
                 row["value"] = _dt.date(int(y), mon, day).isoformat()
             elif g.get("mm"):
                 row["value"] = f"{int(g['my']):04d}-{_word_key(lx, 'months', g['mm']):02d}"
+            elif g.get("mo"):
+                mon = _word_key(lx, "months", g["mo"])
+                if ref is not None:
+                    y = _pick_month_year(mon, ref, direction(ctx, m.start(), m.end()))
+                    row["value"] = f"{y:04d}-{mon:02d}"
+                else:
+                    row.update(value=f"--{mon:02d}", resolved=False)
+                prefix = " ".join((g.get("mp") or "").lower().split())
+                if prefix and prefix not in lx["year_markers_neutral"]:
+                    row["qualifier"] = prefix
+            elif g.get("by"):
+                if _followed_by_count(text, m.end(), lx):
+                    continue
+                row["value"] = g["by"]
             elif g.get("yy"):
                 if _followed_by_count(text, m.end(), lx):
                     continue

@@ -50,7 +50,7 @@ import re
 from typing import Any, Iterator
 
 from ._nlp import Scanner
-from .d01_date import _alt, in_furniture, lexicon, scan as absolute_dates
+from .d01_date import _alt, direction, in_furniture, lexicon, scan as absolute_dates
 
 CODE = "D02"
 NAME = "date.relative"
@@ -58,12 +58,7 @@ TYPE = "extractor"
 KINDS = ("date",)
 LANGUAGES = ("fr", "en")
 
-# Future tense near a weekday: French future endings and "aller + infinitive"; English "will".
-FUTURE_RE = {
-    "fr": re.compile(r"(?i)\b(?:\w{2,}(?:era|eront|erons|erez|erai|ira|iront|dra|dront)|sera|seront|aura|auront|fera|feront|va|vont|allons)\b"),
-    "en": re.compile(r"(?i)\b(?:will|shall|'ll|’ll|is going to|are going to)\b"),
-}
-CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
+
 #: English words before a weekday (``this Monday``, ``on Monday``).
 EN_BEFORE = ("this", "next", "last", "past", "on")
 HABITUAL_RE = re.compile(r"(?i)\b(?:le|les|tous les|chaque|every)\s+$")
@@ -74,7 +69,8 @@ def weekday_scanner(lang: str) -> Scanner:
     """:func:`weekday_pattern`, tried only at the words it can start with."""
     lx = lexicon(lang)
     before = EN_BEFORE if lang == "en" else lx["weekday_before"]
-    return Scanner(weekday_pattern(lang), [*before, *lx["weekdays"], *lx["relative_days"]], letters=True)
+    words = [*before, *lx["weekdays"], *lx["relative_days"], *lx["relative_years"]]
+    return Scanner(weekday_pattern(lang), words, letters=True)
 
 
 @functools.cache
@@ -83,6 +79,7 @@ def weekday_pattern(lang: str) -> re.Pattern[str]:
     en = lang == "en"
     weekday = _alt(lx["weekdays"], title=en)
     rel = _alt(lx["relative_days"])
+    rel_years = _alt(lx["relative_years"])
     if en:
         before = rf"(?:(?P<pre>(?i:{'|'.join(EN_BEFORE)}))\s+)?"
         after = ""
@@ -91,7 +88,7 @@ def weekday_pattern(lang: str) -> re.Pattern[str]:
         after = rf"(?:\s+(?P<post>{_alt(lx['weekday_after'])})\b)?"
     flags = "" if en else "(?i)"
     return re.compile(
-        flags + rf"(?<![\w-])(?:{before}(?P<wd>{weekday})(?![\w-]){after}"
+        flags + rf"(?<![\w-])(?:(?P<ry>(?i:{rel_years}))(?![\w-])|{before}(?P<wd>{weekday})(?![\w-]){after}"
         + (rf"|(?P<rel>(?i:{rel}))(?![\w-])" if en else rf"|(?P<rel>{rel})(?![\w-])") + ")"
     )
 
@@ -102,18 +99,8 @@ def _event_relative(text: str, start: int, lx) -> bool:
 
 
 def _future(ctx, start: int, end: int) -> bool:
-    """True when the clause around a weekday is in the future tense."""
-    text = ctx.text
-    s, e = ctx.sentence_at(start)
-    left = text[s:start]
-    stops = list(CLAUSE_STOP_RE.finditer(left))
-    if stops:
-        left = left[stops[-1].end():]
-    right = text[end:e]
-    stop = CLAUSE_STOP_RE.search(right)
-    if stop:
-        right = right[:stop.start()]
-    return bool(FUTURE_RE["en" if ctx.lang == "en" else "fr"].search(left + " " + right))
+    """True when the clause around a weekday looks forward (see :func:`d01_date.direction`)."""
+    return direction(ctx, start, end) == "future"
 
 
 def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date:
@@ -142,6 +129,14 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
         g = m.groupdict()
         words = " ".join(m.group(0).lower().replace("’", "'").split())
         row: dict[str, Any] = {"start": m.start(), "end": m.end(), "kind": "date", "unit": "date"}
+        if g["ry"]:
+            years = lx["relative_years"][words]
+            if ref is not None:
+                row["value"] = f"{ref.year + years:04d}"
+            else:
+                row.update(value=f"P{years}Y" if years >= 0 else f"-P{-years}Y", resolved=False, qualifier=words)
+            yield row
+            continue
         if g["rel"]:
             if _event_relative(text, m.start(), lx):
                 continue

@@ -69,6 +69,7 @@ def time_pattern(lang: str) -> re.Pattern[str]:
         rf"|(?P<h2>1[0-2]|0?\d)\s?(?P<ap2>[aApP])\.?\s?[mM]\b\.?"
         rf"|(?P<h3>{hour})\s?[hH](?:\s?(?P<m3>{minute}))?(?![\w])"
         rf"|(?P<h4>{hour})\s+heures?(?:\s+(?P<m4>{minute})(?!\s*\d))?(?![\w])"
+        rf"|(?P<h5>[01]\d|2[0-3])[.]?(?P<m5>{minute})(?=[ \t]*(?i:{zones})(?![\w]))"
         rf"){zone}"
     )
 
@@ -118,8 +119,8 @@ def _times(ctx) -> list[dict[str, Any]]:
             continue
         if g["h4"] is not None and not (qual or re.search(r"(?i)\b[àa]\s*$", text[max(0, m.start() - 4):m.start()])):
             continue
-        h = int(g["h1"] or g["h2"] or g["h3"] or g["h4"])
-        minute = int(g["m1"] or g["m3"] or g["m4"] or 0)
+        h = int(g["h1"] or g["h2"] or g["h3"] or g["h4"] or g["h5"])
+        minute = int(g["m1"] or g["m3"] or g["m4"] or g["m5"] or 0)
         ap = (g["ap1"] or g["ap2"] or "").lower()
         if ap and h > 12:
             continue
