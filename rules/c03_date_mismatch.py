@@ -32,6 +32,7 @@ Configuration: ``[tool.recoupe.severity] C03 = …``.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any, Iterable
 
 import pandas as pd
@@ -40,6 +41,7 @@ import regex
 from recoupe.checker.intervals import unexplained_conflicts
 
 from ._compare import context_overlap, predicate_classes
+from .d01_date import lexicon
 
 CODE = "C03"
 NAME = "compare.date"
@@ -48,6 +50,11 @@ KINDS = ("date",)
 LANGUAGES = ("fr", "en")
 SEVERITY = "warning"
 
+#: The event of the reference year of a record (``depuis 1949``, ``since 1987``).
+RECORD = "record"
+YEAR_RE = regex.compile(r"^\d{4}$")
+#: The frame of a record is itself evidence of one event: a smaller overlap suffices.
+MIN_OVERLAP_RECORD = 0.3
 MIN_OVERLAP = 0.5
 MIN_OVERLAP_BARE = 0.4  # a verbless date (a headline) against an event of its story
 ISO_RE = regex.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
@@ -82,9 +89,40 @@ def _month_day(ordinal: float) -> float:
     return _dt.date(LEAP, d.month, d.day).toordinal()
 
 
+@functools.cache
+def _record_res(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
+    lx = lexicon(lang)
+    words = "|".join(regex.escape(w) for w in sorted(lx["record_markers"], key=len, reverse=True))
+    since = "|".join(regex.escape(w) for w in lx["record_since"])
+    return (regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})(?!\p{{L}})"),
+            regex.compile(rf"(?i)(?<!\p{{L}})(?:{since})(?!\p{{L}})(?:\W+\p{{L}}+){{0,4}}\W*$"))
+
+
+def _record(sentence: Any, text: Any, lang: str) -> str | None:
+    """The record whose reference point the date is, named by its marker (``le plus``
+    in ``le plus grand feu depuis 1949``, ``highest`` in ``the highest since 1987``,
+    ``premier`` in ``le premier Allemand depuis Klöden en 2006``), or None."""
+    if not isinstance(sentence, str) or not isinstance(text, str):
+        return None
+    marker, since = _record_res("en" if lang == "en" else "fr")
+    at = sentence.find(text)
+    found = list(marker.finditer(sentence, 0, at)) if at >= 0 else []
+    if not found:
+        return None
+    # the words before the year: "depuis", "since reunification in", "depuis Klöden en"
+    before = regex.sub(r"\d{4}\W*$", "", sentence[max(0, at - 50):at + len(text)])
+    return f"{RECORD}: {found[-1].group(0).lower()}" if since.search(before) else None
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
-    # a bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
-    dates = claims[(claims["kind"] == "date") & claims["value"].notna() & claims["qualifier"].isna()]
+    dates = claims[(claims["kind"] == "date") & claims["value"].notna()]
+    # a record's reference year ("le plus grand feu depuis 1949") is that record's event
+    record = [_record(se, t, la) if YEAR_RE.match(str(v)) else None
+              for v, se, t, la in zip(dates["value"], dates["sentence"], dates["text"], dates["lang"])]
+    dates = dates.assign(predicate=[r or p for r, p in zip(record, dates["predicate"])])
+    record = [r is not None for r in record]
+    # another bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
+    dates = dates[dates["qualifier"].isna() | pd.Series(record, index=dates.index, dtype=bool)]
     if dates.empty:
         return
     spans = [day_interval(v) for v in dates["value"]]
@@ -101,7 +139,8 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     # story: it joins each of them, and its sentence must then share more of its words
     bare = dates[dates["event"].isna()]
     named = dates[dates["event"].notna()]
-    events = named[["story", "event"]].drop_duplicates()
+    is_record = named["event"].str.startswith(RECORD)
+    events = named.loc[~is_record, ["story", "event"]].drop_duplicates()  # a record is never bare
     candidates = pd.concat([
         named.assign(row=named.index, bare=False),
         bare.drop(columns="event").assign(row=bare.index, bare=True).merge(events, on="story", how="inner"),
@@ -117,7 +156,8 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         mid = ((g["lo"] + g["hi"]) / 2).to_numpy()
         if not unexplained_conflicts(g["doc"].to_numpy(), mid, g["lo"].to_numpy(), g["hi"].to_numpy()):
             continue
-        if context_overlap(g) < (MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP):
+        least = MIN_OVERLAP_RECORD if ev.startswith(RECORD) else MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP
+        if context_overlap(g) < least:
             continue
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
