@@ -482,13 +482,15 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
             if "|" not in key:
                 key = f"{key}|{d['key']}"
             office = f"{office} {domain_text}"
+        if g.get("cmp"):
+            # written as is (lower case, straight apostrophes), accents kept
+            cmp = " ".join(regex.sub(r"['’]\s*", "'", g["cmp"].lower()).split())
         if g.get("cmp") and not g.get("dom") and not g.get("org"):
-            cmp = _k(g["cmp"])
             if "|" not in key:
                 key = f"{key}|{cmp}"
             office = f"{office} {cmp}"
         elif g.get("cmp"):
-            office = f"{office} {_k(g['cmp'])}"
+            office = f"{office} {cmp}"
         if g.get("org"):
             ok = _k(g["org"])
             if ok in lex.orgs:
@@ -596,6 +598,14 @@ def _same_office_compatible_country(a: dict, b: dict) -> bool:
     return a["key"] == b["key"] and (a["country"] is None or b["country"] is None or a["country"] == b["country"])
 
 
+#: Modifier values of an acting holder (acting, interim, par intérim).
+ACTING = frozenset({"acting", "par intérim"})
+
+
+def _acting(role: dict) -> bool:
+    return role.get("modifier") in ACTING
+
+
 def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bool:
     """True when one person cannot hold role ``a`` and role ``b`` (as of one story).
 
@@ -604,6 +614,8 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
     - same office, countries equal or one unknown, different time (``ancien président
       américain`` / ``président américain``; ``former`` / ``future``): conflict;
     - same office, two different countries or organisations: conflict;
+    - same office, both current, one acting (``acting``, ``par intérim``) and one not:
+      conflict;
     - different offices, both current, same country: conflict when one is a head of
       state or government (:data:`HEADS`) and the other a head too or a sectoral
       minister (``président français`` / ``premier ministre français``); two ministries
@@ -633,6 +645,8 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
             return False
         if pa["country"] and pb["country"] and pa["country"] != pb["country"]:
             return True
+        if pa["time"] == pb["time"] == "current" and _acting(pa) != _acting(pb):
+            return True  # an acting holder is not the holder (acting CEO / CEO)
         return pa["time"] != pb["time"]
     if pa["time"] != "current" or pb["time"] != "current":
         return False

@@ -6,16 +6,19 @@ called a prime minister, a minister given the wrong country. Role claims (rule R
 are grouped by person within a story (name variants unified: Zelensky / Zelenskyy /
 Zelenski) and the distinct roles each article gives are compared with the role
 table of ``rules/_names.py``: a former and a sitting holder of the same office
-conflict; the same office for two different countries conflicts; a role that gives
+conflict; an acting and a full holder of the same office conflict (``acting CEO`` /
+``CEO``); the same office for two different countries conflicts; a role that gives
 no country is compatible with the same office that gives one.
 
 Flags:
 - [fr] Le président américain Donald Trump a parlé. || L'ancien président américain Donald Trump a parlé.
 - [en] US President Donald Trump spoke on Monday. || Former US President Donald Trump spoke on Monday.
+- [en] Acting CEO Dana Pruitt spoke on Monday. || CEO Dana Pruitt spoke on Monday.
 
 Does not flag:
 - [fr] Le président ukrainien Volodymyr Zelensky est à Paris. || Le président Volodymyr Zelensky est à Paris.
 - [fr] Le chancelier allemand Friedrich Merz est arrivé. || Le chancelier allemand Friedrich Merz est reparti.
+- [en] Acting CEO Dana Pruitt spoke on Monday. || Interim chief executive Dana Pruitt spoke on Monday.
 
 Configuration: ``[tool.recoupe.names]`` adds name variants; ``[tool.recoupe.severity]
 C02 = …`` changes the severity (default error).

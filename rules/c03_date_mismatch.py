@@ -14,7 +14,13 @@ are intervals of days: ``septembre 2025`` covers the whole month and meets
 and day. Relative dates the article date could not resolve (``jeudi`` in an undated
 article) are not compared. An article that gives both dates has told the reader they
 are different events: no discrepancy. A bound date (``depuis 2014``, ``since 2006``)
-is a reference point, not the date of the event, and is not compared.
+is a reference point, not the date of the event, and is not compared, except the
+reference year of a record: a sentence with a record word (``le plus``, ``premier``,
+``highest``, ``first``: ``record_markers`` in ``rules/data/dates_*.yaml``) whose year
+follows ``depuis`` / ``since`` within four words (``le plus grand feu depuis 1949``,
+``the highest since reunification in 1990``, ``le premier Allemand depuis Klöden en
+2006``). Such years are compared with those of the same record word in the story,
+sentences sharing at least 0.3 of their content words.
 
 The evidence that two dates belong to one event comes from the wording only, so a
 finding is a ``contradiction`` at warning level.
@@ -22,10 +28,12 @@ finding is a ``contradiction`` at warning level.
 Flags:
 - [fr] Le sommet des dirigeants européens s'est tenu le 4 septembre 2025 à Paris. || Le sommet des dirigeants européens s'est tenu le 5 septembre 2025 à Paris.
 - [en] The European leaders held their summit in Paris on September 4, 2025. || The European leaders held their summit in Paris on September 5, 2025.
+- [fr] Le feu est le plus grave dans la région depuis 1976. || Le feu est le plus grave dans la région depuis 1986.
 
 Does not flag:
 - [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Le sommet s'est tenu en septembre 2025 à Paris.
 - [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Les ministres se sont réunis le 6 septembre 2025 à Bruxelles pour préparer le budget.
+- [en] The club has played in this stadium since 1994. || The club has played in this stadium since 1998.
 
 Configuration: ``[tool.recoupe.severity] C03 = …``.
 """

@@ -6,12 +6,20 @@ right, and a date is the first thing a reader checks. The rule finds dates writt
 out in full (``4 septembre 2025``, ``September 4, 2025``, ``le 1er septembre``),
 with a weekday (``jeudi 4 septembre``), in numbers (``2025-09-04``, ``04/09/2025``:
 day first in French, month first in English), months of a year (``en septembre
-2025`` → ``2025-09``) and years after a marker (``en 2022``, ``depuis 2014``, ``in
-1997`` → ``2022``). The value is ISO 8601 text at the precision written.
+2025`` → ``2025-09``), years after a marker (``en 2022``, ``depuis 2014``, ``in
+1997`` → ``2022``), years standing alone (``le budget 2026``: a 1800-2100 number that
+counts nothing; the number rules leave it to this one) and months standing alone
+(``fin mars``, ``en juillet``, ``in August``; English capitalised, ``May`` never alone).
+The value is ISO 8601 text at the precision written.
 
-A day without a year takes the year of the article date, the one of the three
-years around it that puts the day nearest to the article (and, given a weekday,
-that matches it). Without an article date the claim is unresolved
+A day without a year takes the year of the article date that the clause points
+to: the first such day on or after the article when the clause looks forward
+(future tense, ``doit``, ``d'ici``, ``prochain``, ``due to``, ``next``), the last one on or
+before it when it looks back (``depuis``, ``dernier``, ``since``, ``last``), the nearest one
+otherwise. A weekday written with the day does not move it (``jeudi 19 septembre``
+stays the 19th, a Friday in 2025: the mismatch is the error to report). A month
+alone is the article's month, else the last such month before the article, or the
+next one in a forward clause. Without an article date the claim is unresolved
 (``resolved`` false) and its value is the ISO 8601 truncated form ``--09-04``.
 A year's marker other than ``en`` / ``in`` (``depuis``, ``avant``, ``since``) is
 kept as the qualifier. The span of a year includes its marker, so that a stray
@@ -23,6 +31,8 @@ Flags:
 - [fr] Le décret du 04/09/2025 entre en vigueur le 1er octobre 2025.
 - [en] The summit took place on September 4, 2025 in Paris.
 - [en] The company has been listed since 2014.
+- [fr] Le budget 2026 sera présenté fin septembre.
+- [en] She stepped down in August.
 
 Does not flag:
 - [fr] Des troupes présentes sur le sol, en mer ou dans les airs.
@@ -30,6 +40,8 @@ Does not flag:
 - [fr] Il a vendu 2000 exemplaires.
 - [en] — CNEWS (@CNEWS) September 4, 2025
 - [en] You may bring 4 friends.
+- [en] May we come in?
+- [fr] La coopérative a vendu 1950 bouteilles.
 
 Configuration: none; month, weekday and year-marker words are in
 ``rules/data/dates_fr.yaml`` and ``rules/data/dates_en.yaml``.

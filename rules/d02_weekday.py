@@ -7,12 +7,15 @@ article date known, the rule resolves the day to an ISO 8601 date.
 
 The window rule: a weekday alone or after ``ce`` / ``cette`` / ``this`` / ``on`` is
 the day of that name in the week ending on the article date, ``[date - 6, date]``
-(news reports what happened); when the clause is in the future tense (``se
-réuniront mercredi``, ``va présenter``, ``will meet``) it is the day in
-``[date, date + 6]``. ``prochain`` / ``next`` is the first such day after the
+(news reports what happened); when the clause looks forward (future tense: ``se
+réuniront mercredi``, ``va présenter``, ``will meet``; or a forward word of
+``future_markers``: ``doit se réunir vendredi``, ``d'ici mercredi``, ``was due to testify
+on Wednesday``) it is the day in ``[date, date + 6]``. ``prochain`` / ``next`` is the first such day after the
 article date, ``dernier`` / ``last`` the last one before it. ``hier`` /
 ``aujourd'hui`` / ``demain`` (``yesterday`` / ``today`` / ``tomorrow``) are the
-article date minus one, plus zero, plus one day.
+article date minus one, plus zero, plus one day; ``l'an dernier`` / ``cette année`` /
+``l'année prochaine`` (``last year`` / ``this year`` / ``next year``) the article's year
+minus one, plus zero, plus one (an undated article gives ``-P1Y``, ``P0Y``, ``P1Y``).
 
 Without an article date the claim is unresolved (``resolved`` false), its
 ``qualifier`` holds the relative words (``ce vendredi``) and its value is a
@@ -29,6 +32,8 @@ Flags:
 - [fr] La réunion a eu lieu hier soir.
 - [en] Police said on Monday that the road was closed.
 - [en] The minister resigned yesterday.
+- [fr] L'intersyndicale doit se réunir vendredi matin.
+- [en] The museum drew more visitors last year.
 
 Does not flag:
 - [fr] Les dirigeants sont réunis ce jeudi 4 septembre 2025 à Paris.

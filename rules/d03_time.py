@@ -7,7 +7,9 @@ time: ``10:30`` without a zone, ``08:30Z`` for GMT / UTC, ``10:30+02:00`` with a
 offset. A local time followed by its GMT equivalent in brackets gives two claims,
 and the local one takes the offset the pair shows: ``10h30 (08H30 GMT)`` →
 ``10:30+02:00`` and ``08:30Z``. A zone abbreviation right after the time
-(``14:00 CEST``, ``9 a.m. EDT``) gives its offset. A word such as ``peu après``,
+(``14:00 CEST``, ``9 a.m. EDT``) gives its offset. Wire copy's four-digit
+times with a zone (``1300 GMT``, ``07.00 GMT``, ``0620 UTC``) are times too; without a
+zone such a number is left to the number rules. A word such as ``peu après``,
 ``vers``, ``around`` before the time is kept as the qualifier.
 
 The value is the time only: the day, when the sentence gives one, is a separate
@@ -23,12 +25,14 @@ Flags:
 - [fr] Le cortège partira à 10 heures.
 - [en] The meeting started at 10:30 local time.
 - [en] Police arrived at 8 a.m. and left at 3.30pm.
+- [en] Polls closed at 6 p.m. (1700 GMT).
 
 Does not flag:
 - [fr] Le trajet se fait en 2h30 depuis Paris.
 - [fr] Il a parcouru 10 heures de route.
 - [en] He ran the marathon in 2:30.
 - [en] The 3 hotels were full.
+- [en] The plant employs 1700 people.
 
 Configuration: none; qualifier, duration and zone words are in
 ``rules/data/dates_fr.yaml`` and ``rules/data/dates_en.yaml``.

@@ -14,6 +14,11 @@ Flags:
 - [fr] Dans le même temps, Donald Trump s'active. L'ancien président américain pousse à une rencontre.
 - [en] German Chancellor Friedrich Merz met Italian Prime Minister Giorgia Meloni.
 - [en] Mark Rutte, NATO's secretary general, spoke in Prague.
+- [fr] La ministre de la Culture, Rachida Dati, a visité le musée.
+- [fr] L'ex-PDG de la SNCF Jean-Pierre Farandou devient ministre.
+- [fr] Catherine Vautrin, jusqu'ici ministre du Travail, prend les Armées.
+- [en] Paris Prosecutor Laure Beccuau said the jewels were priceless.
+- [en] Dana Whitfield, who has been acting chief executive since August, spoke.
 
 Does not flag:
 - [fr] Emmanuel Macron a accueilli son homologue ukrainien Volodymyr Zelensky.
@@ -23,6 +28,7 @@ Does not flag:
 - [fr] Le conseiller diplomatique du président français Emmanuel Bonne est à Kiev.
 - [en] The president said the talks would continue.
 - [en] Zelensky met his counterpart Vladimir Putin in Istanbul.
+- [fr] Bruno Le Maire a quitté Bercy.
 
 What it reads:
 
@@ -36,6 +42,16 @@ What it reads:
   given a title in the article, or named by surname alone in it), the article gives
   them no conflicting role and no other person of the article holds that title; the
   span is the title phrase;
+- any complement of an office, listed or not: ``la ministre de la Culture``, ``le préfet
+  de police de Paris``, ``le président de la région valencienne``, ``l'ex-PDG de la SNCF``
+  (a preposition and a capitalised word or a ``complement_nouns`` noun, one optional
+  adjective, up to three links; written in the value as is, lower case);
+- in English, a capitalised word right before the office names its organisation or
+  place (``Paris Prosecutor``, ``Louvre director``, ``the CDU leader``), unless it is a
+  stopword (``When President ...``);
+- a role after the name and a link (``Catherine Vautrin, jusqu'ici ministre du Travail``,
+  ``Dana Whitfield, who has been acting chief executive``): ``apposition_links`` in the
+  lexicon, whose ``former`` links make the role former;
 - a title after ``du / de la / des`` (``of``) only when the head before it is an event
   or a place (``la visite du président américain Donald Trump``) or an office, which
   makes a relative title (``l'émissaire spécial du président américain Steve Witkoff``
