@@ -123,7 +123,8 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
             if records is None:
                 records = claim_records(claims)
             rows = sorted(set(int(i) for i in f["rows"]))
-            members = [records[i] for i in rows]
+            sides = f.get("sides") or {}  # row -> side: claims of one side agree (interface.md)
+            members = [dict(records[i], side=int(sides[i])) if i in sides else records[i] for i in rows]
             members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
             if len({c["doc"] for c in members}) < 2:
                 continue

@@ -45,6 +45,17 @@ def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
     return bool(roles_conflict(a, b, lang_a, lang_b))
 
 
+@functools.lru_cache(maxsize=4096)
+def _reading(value: str, lang: str) -> tuple:
+    """What two agreeing values share: the office, its time, acting or not, the country."""
+    from ._names import parse_role
+
+    r = parse_role(value, lang)
+    if not r["key"]:
+        return ("?", value)
+    return (r["key"], r["time"], r.get("modifier") in ("acting", "par intérim"), r["country"] or "")
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     roles = claims[(claims["kind"] == "role") & claims["subject"].notna() & claims["value"].notna()]
     if roles.empty:
@@ -73,12 +84,16 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         for _, c in members.sort_values(["doc", "start"]).iterrows():
             by_value.setdefault(c["value"], []).append(f"{c['doc']} l. {c['line']}")
         parts = " vs ".join(f"«{v}» ({', '.join(dict.fromkeys(w))})" for v, w in sorted(by_value.items()))
+        # one side per reading of the role: claims whose values do not conflict agree
+        readings = {v: _reading(v, lang) for v, lang in zip(members["value"], members["lang"])}
+        order = {k: i for i, k in enumerate(sorted(set(readings.values()), key=repr))}
         yield {
             "story": story,
             "subject": person,
             "kind": "role",
             "unit": None,
             "rows": list(members.index),
+            "sides": {int(i): order[readings[v]] for i, v in zip(members.index, members["value"])},
             "verdict": "contradiction",
             "severity": SEVERITY,
             "explanation": f"{person}: {parts}: the articles give incompatible roles",

@@ -122,6 +122,14 @@ def _record(sentence: Any, text: Any, lang: str) -> str | None:
     return f"{RECORD}: {found[-1].group(0).lower()}" if since.search(before) else None
 
 
+def _sides(g: pd.DataFrame) -> dict[int, int]:
+    """Each claim's side: the rank of its interval among the group's distinct intervals
+    (claims dating the event alike are on one side)."""
+    keys = sorted(set(zip(g["lo"], g["hi"])))
+    rank = {k: i for i, k in enumerate(keys)}
+    return {int(r): rank[(lo, hi)] for r, lo, hi in zip(g["row"], g["lo"], g["hi"])}
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
     dates = claims[(claims["kind"] == "date") & claims["value"].notna()]
     # a record's reference year ("le plus grand feu depuis 1949") is that record's event
@@ -176,6 +184,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
             "kind": "date",
             "unit": None,
             "rows": sorted(set(g["row"])),
+            "sides": _sides(g),
             "verdict": "contradiction",
             "severity": SEVERITY,
             "explanation": f"{parts}: the articles date the same event ({predicates}) differently",

@@ -159,7 +159,10 @@ CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
 
 @functools.cache
 def _marker_re(lang: str, table: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<![\w'’])(?:{_alt(lexicon(lang)[table])})(?![\w])")
+    words = rf"(?<![\w'’])(?:{_alt(lexicon(lang)[table])})(?![\w])"
+    if table == "future_markers":  # one search for the future tense and the forward words
+        words = f"{FUTURE_RE[lang].pattern.removeprefix('(?i)')}|{words}"
+    return re.compile(f"(?i){words}")
 
 
 def _clause(ctx, start: int, end: int) -> tuple[str, str]:
@@ -183,7 +186,7 @@ def direction(ctx, start: int, end: int) -> str | None:
     lang = "en" if ctx.lang == "en" else "fr"
     left, right = _clause(ctx, start, end)
     both = left + " " + right
-    if FUTURE_RE[lang].search(both) or _marker_re(lang, "future_markers").search(both):
+    if _marker_re(lang, "future_markers").search(both):
         return "future"
     if _marker_re(lang, "past_markers").search(both):
         return "past"
