@@ -1,8 +1,8 @@
 """Comparison: the claims of each story in, discrepancies out.
 
 Steps: extract the claims, run every enabled comparator rule on the claims table
-(each one groups and joins on its keys and returns findings: the row indexes of the
-claims involved plus a verdict, a severity and an explanation), apply the
+(each one groups and joins on its keys and returns :class:`~.schema.Finding` records:
+the claims involved plus a verdict, a severity and an explanation), apply the
 configured severity overrides, fingerprint each finding, apply the baseline, sort.
 """
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from .pipeline import gc_paused
+from .errors import ConfigError
 from .registry import Registry, Rule, Selection
-from .schema import Article, Discrepancy, claim_records
+from .schema import SEVERITY_RANK, Article, Discrepancy, Finding, claim_records, sorted_discrepancies
 
 FINGERPRINT_VERSION = 1
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SCHEMA_VERSION = 1
 
 
@@ -103,8 +103,18 @@ class CheckResult:
         }
 
 
-def _sort_key(d: Discrepancy):
-    return (d.story, SEVERITY_RANK.get(d.severity, 9), d.rule, d.subject, d.id)
+def as_finding(rule: Rule, f: Any) -> Finding:
+    """A comparator's result as a :class:`Finding`; the dict shape of older custom
+    comparators is still accepted. Anything else is a ConfigError naming the rule."""
+    if isinstance(f, Finding):
+        return f
+    if isinstance(f, Mapping):
+        try:
+            return Finding.from_mapping(f)
+        except (TypeError, ValueError) as e:
+            raise ConfigError(f"comparator {rule.code} ({rule.module}): bad finding: {e}") from None
+    raise ConfigError(f"comparator {rule.code} ({rule.module}): compare() must yield Finding records "
+                      f"(recoupe.checker.schema.Finding), got {type(f).__name__}")
 
 
 def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: CompareContext,
@@ -120,35 +130,33 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
         found = [(rule, list(rule.func(claims, ctx))) for rule in comparators]
     for rule, findings in found:
         for f in findings:
+            f = as_finding(rule, f)
             if records is None:
                 records = claim_records(claims)
-            rows = sorted(set(int(i) for i in f["rows"]))
-            sides = f.get("sides") or {}  # row -> side: claims of one side agree (interface.md)
-            members = [dict(records[i], side=int(sides[i])) if i in sides else records[i] for i in rows]
+            sides = f.sides  # row -> side: the claims of one side agree (interface.md)
+            members = [dict(records[i], side=int(sides[i])) if i in sides else records[i] for i in sorted(set(f.rows))]
             members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
             if len({c["doc"] for c in members}) < 2:
                 continue
-            subject = f["subject"]
-            did = fingerprint(rule.code, f["story"], subject, members)
-            sev = f.get("severity") or rule.severity
+            did = fingerprint(rule.code, f.story, f.subject, members)
+            sev = f.severity or rule.severity
             if rule.code in severity and sev == rule.severity:  # the override replaces the default level
                 sev = severity[rule.code]
-            d = Discrepancy(
+            out[did] = Discrepancy(
                 id=did,
-                story=f["story"],
+                story=f.story,
                 rule=rule.code,
-                subject=subject,
-                kind=f.get("kind") or members[0]["kind"],
-                unit=f.get("unit"),
-                verdict=f.get("verdict", "contradiction"),
+                subject=f.subject,
+                kind=f.kind or members[0]["kind"],
+                unit=f.unit,
+                verdict=f.verdict,
                 severity=sev,
-                explanation=f["explanation"],
+                explanation=f.explanation,
                 claims=tuple(members),
-                values=tuple(f.get("values") or sorted({member_value(c) for c in members})),
-                extra=f.get("extra") or {},
+                values=f.values or tuple(sorted({member_value(c) for c in members})),
+                extra=f.extra,
             )
-            out[did] = d
-    return sorted(out.values(), key=_sort_key)
+    return sorted_discrepancies(out.values())
 
 
 def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,

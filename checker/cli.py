@@ -14,6 +14,7 @@ from typing import Sequence
 from . import __version__
 from .errors import RecoupeError
 from .formats import CHECK_FORMATS, CLAIM_FORMATS
+from .vocab import SEVERITIES
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 DEFAULT_INPUT = "seeds"
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--baseline", metavar="FILE", help="baseline of reviewed discrepancies (default: recoupe-baseline.json when it exists)")
     p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"), help="fail only on new discrepancies of this severity or worse (default: any)")
+    p.add_argument("--fail-on", choices=SEVERITIES, help="fail only on new discrepancies of this severity or worse (default: any)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are new discrepancies (input errors still exit 2)")
     p.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer occur")
     p.add_argument("--statistics", action="store_true", help="print counts per rule and verdict on standard error")

@@ -33,9 +33,8 @@ from typing import Any, Mapping
 
 from .errors import ConfigError
 from .formats import CHECK_FORMATS
+from .vocab import KINDS, SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
-KINDS = ("quantity", "percent", "money", "duration", "ordinal", "date", "time", "role")
 DEFAULT_TOLERANCE = MappingProxyType({"quantity": 0.0, "percent": 0.0, "money": 0.0, "duration": 0.0, "ordinal": 0.0})
 
 

@@ -1,8 +1,8 @@
 """Extraction: articles in, the claims DataFrame out.
 
 For each article the engine builds an :class:`ArticleContext` (text, language,
-date, sentence bounds, a per-article memo that rules share so that a text is
-scanned once per pattern family), runs every enabled extractor, resolves
+date, sentence bounds, the shared scans the registry declares by name, each run at
+most once per article whichever rules are selected), runs every enabled extractor, resolves
 overlapping spans, runs the annotators (attribution, predicate, context), fills
 the fields it owns (doc, story, line, text, rule, lang, sentence), and builds one
 frame for the corpus.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as _dt
+import functools
 import gc
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -52,11 +53,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 @dataclass
 class ArticleContext:
-    """What a rule sees of an article. ``memo`` lets rules share a scan."""
+    """What a rule sees of an article. ``scan(name)`` gives a shared scan, declared by
+    name in the registry (a rule module's ``SCANS``, read by the rules that list it in
+    ``NEEDS``), computed once per article. ``memo`` is a rule's private per-article cache."""
 
     article: Article
     lang: str
     settings: Mapping[str, Any] = field(default_factory=dict)
+    scans: Mapping[str, Callable[["ArticleContext"], Any]] | None = None  # None: the built-in rules' scans
     _memo: dict[str, Any] = field(default_factory=dict)
     _sentences: list[tuple[int, int]] | None = None
     _sentence_starts: list[int] | None = None
@@ -75,6 +79,15 @@ class ArticleContext:
             self._memo[key] = compute(self)
         return self._memo[key]
 
+    def scan(self, name: str) -> Any:
+        """The shared scan ``name`` of this article, computed on first use."""
+        if name not in self._memo:
+            scans = self.scans if self.scans is not None else _builtin_scans()
+            if name not in scans:
+                raise KeyError(f"no shared scan named {name!r} (declared: {', '.join(sorted(scans))})")
+            self._memo[name] = scans[name](self)
+        return self._memo[name]
+
     @property
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:
@@ -89,6 +102,14 @@ class ArticleContext:
             return (0, len(self.text))
         i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return sents[i]
+
+
+@functools.cache
+def _builtin_scans() -> Mapping[str, Callable[[ArticleContext], Any]]:
+    """The scans of the built-in rules, for a context built outside an :class:`Extractor`."""
+    from .registry import load_registry
+
+    return load_registry(entry_points=False).scans
 
 
 @contextlib.contextmanager
@@ -148,6 +169,7 @@ class Extractor:
     extractors: tuple[Rule, ...]
     annotators: tuple[Rule, ...]
     settings: Mapping[str, Any] = field(default_factory=dict)
+    scans: Mapping[str, Callable[[ArticleContext], Any]] | None = None
 
     @classmethod
     def from_registry(cls, registry: Registry, selection: Selection | None = None,
@@ -157,11 +179,12 @@ class Extractor:
             tuple(r for r in registry.of_type("extractor") if on(r)),
             tuple(r for r in registry.of_type("annotator") if on(r)),
             settings or {},
+            registry.scans,
         )
 
     def article_rows(self, article: Article) -> list[dict[str, Any]]:
         lang = article.lang or "fr"
-        ctx = ArticleContext(article, lang, self.settings)
+        ctx = ArticleContext(article, lang, self.settings, self.scans)
         rows: list[dict[str, Any]] = []
         for rule in self.extractors:
             if not rule.runs_on(lang):

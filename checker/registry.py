@@ -19,10 +19,12 @@ function (see ``rules/README.md`` and ``docs/rules.md``)::
     LANGUAGES = ("fr", "en")     # languages it runs on
     SEVERITY = "error"           # default severity of what a comparator reports
     ALIASES = ()                 # retired codes and names it still answers to
+    NEEDS = ("numbers",)         # shared scans it reads with ctx.scan(name)
+    SCANS = {"dates": scan}      # shared scans it provides: name -> function(ctx)
 
     def extract(ctx): ...        # extractor: ArticleContext -> iterable of claim rows
     def annotate(ctx, rows): ... # annotator: fills fields of an article's claim rows
-    def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of findings
+    def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of schema.Finding
 
 The registry is built once into an immutable mapping; the engine never imports a
 particular rule, and a rule never imports a formatter.
@@ -36,7 +38,7 @@ import inspect
 import pkgutil
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -71,6 +73,8 @@ class Rule:
     module: str
     func: Callable[..., Any]
     origin: str = "builtin"  # builtin | config | entry-point
+    needs: tuple[str, ...] = ()  # shared scans it reads (ctx.scan(name))
+    scans: Mapping[str, Callable[..., Any]] = field(default_factory=dict)  # shared scans it provides
 
     @property
     def family(self) -> str:
@@ -110,6 +114,12 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
     func = getattr(mod, TYPES[rtype], None)
     if not callable(func):
         raise ConfigError(f"{where}: a {rtype} rule needs a function {TYPES[rtype]}()")
+    needs = getattr(mod, "NEEDS", ())
+    if isinstance(needs, str) or not all(isinstance(n, str) for n in needs):
+        raise ConfigError(f"{where}: NEEDS must be a tuple of scan names (got {needs!r})")
+    scans = getattr(mod, "SCANS", {})
+    if not isinstance(scans, Mapping) or not all(isinstance(k, str) and callable(f) for k, f in scans.items()):
+        raise ConfigError(f"{where}: SCANS must map scan names to functions of the article context")
     doc = inspect.cleandoc(mod.__doc__ or "")
     summary = doc.splitlines()[0].strip() if doc else ""
     if not summary:
@@ -127,6 +137,8 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
         module=mod.__name__,
         func=func,
         origin=origin,
+        needs=tuple(needs),
+        scans=MappingProxyType(dict(scans)),
     )
 
 
@@ -174,7 +186,19 @@ class Registry(Mapping[str, Rule]):
     def __init__(self, rules: Iterable[Rule]):
         by_code: dict[str, Rule] = {}
         names: dict[str, str] = {}
+        scans: dict[str, tuple[Callable[..., Any], str]] = {}
+        rules = list(rules)
         for rule in rules:
+            for name, func in rule.scans.items():
+                owner = scans.get(name)
+                if owner is not None and owner[0] is not func:
+                    raise ConfigError(f"rule {rule.code} ({rule.module}): scan {name!r} already provided by {owner[1]}")
+                scans.setdefault(name, (func, rule.code))
+        for rule in rules:
+            unknown = [n for n in rule.needs if n not in scans]
+            if unknown:
+                raise ConfigError(f"rule {rule.code} ({rule.module}): needs unknown scan {unknown[0]!r}"
+                                  f" (provided: {', '.join(sorted(scans)) or 'none'})")
             for key in (rule.code, rule.name, *rule.aliases):
                 owner = names.get(key.upper())
                 if owner is not None and owner != rule.code:
@@ -183,6 +207,8 @@ class Registry(Mapping[str, Rule]):
             by_code[rule.code] = rule
         self._rules = MappingProxyType(dict(sorted(by_code.items())))
         self._names = MappingProxyType(names)
+        #: Shared scans by name, whichever rule module provides them and whether or not it runs.
+        self.scans: Mapping[str, Callable[..., Any]] = MappingProxyType({n: f for n, (f, _) in sorted(scans.items())})
 
     def __getitem__(self, code: str) -> Rule:
         return self._rules[code]

@@ -24,11 +24,9 @@ from urllib.parse import urlsplit
 
 from .cli import EXIT_ERROR, EXIT_OK
 from .errors import RecoupeError
+from .schema import NUMERIC_KINDS, SEVERITIES, VERDICTS, severity_rank, sorted_discrepancies
 
 DEFAULT_OUTPUT = {"html": "reports/recoupe-report.html", "markdown": "reports/recoupe-report.md"}
-SEVERITY_ORDER = ("error", "warning", "info")
-VERDICT_ORDER = ("contradiction", "attributed", "update", "weak")
-NUMERIC_KINDS = frozenset({"quantity", "percent", "money", "duration", "ordinal"})
 CHART_MIN_ARTICLES = 3
 #: GitHub refuses comments over 65 536 characters; keep the Markdown twin well under.
 MARKDOWN_LIMIT = 60_000
@@ -203,7 +201,7 @@ def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[st
         "unit": d.unit,
         "verdict": d.verdict,
         "severity": d.severity,
-        "severity_rank": SEVERITY_ORDER.index(d.severity) if d.severity in SEVERITY_ORDER else 9,
+        "severity_rank": severity_rank(d.severity),
         "explanation": d.explanation,
         "values": list(d.values),
         "claims": views,
@@ -229,9 +227,7 @@ def report_view(result) -> dict[str, Any]:
     stories: dict[str, list] = {}
     for a in sorted(result.articles, key=lambda a: (a.story, a.id)):
         stories.setdefault(a.story, [])
-    ds = sorted(result.discrepancies, key=lambda d: (d.story, SEVERITY_ORDER.index(d.severity)
-                                                     if d.severity in SEVERITY_ORDER else 9,
-                                                     d.rule, d.subject, d.id))
+    ds = sorted_discrepancies(result.discrepancies)
     for i, d in enumerate(ds):
         stories.setdefault(d.story, []).append(_discrepancy_view(d, i, result, articles))
     story_articles: dict[str, list] = {}
@@ -244,8 +240,8 @@ def report_view(result) -> dict[str, Any]:
              for e in sorted(result.fixed, key=lambda e: str(e.get("id")))]
     return {
         "stats": stats,
-        "by_verdict": _ordered(stats["by_verdict"], VERDICT_ORDER),
-        "by_severity": _ordered(stats["by_severity"], SEVERITY_ORDER),
+        "by_verdict": _ordered(stats["by_verdict"], VERDICTS),
+        "by_severity": _ordered(stats["by_severity"], SEVERITIES),
         "inputs": sorted(dict.fromkeys(str(Path(p).as_posix()) for p in result.inputs)),
         "newest": max(dates).isoformat() if dates else None,
         "oldest": min(dates).isoformat() if dates else None,
@@ -256,8 +252,8 @@ def report_view(result) -> dict[str, Any]:
         "stories": [{"name": s, "label": s if s != "." else "(no story name)", "discrepancies": v,
                      "articles": story_articles.get(s, [])}
                     for s, v in sorted(stories.items())],
-        "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICT_ORDER)],
-        "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITY_ORDER)],
+        "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICTS)],
+        "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITIES)],
     }
 
 

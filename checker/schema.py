@@ -3,7 +3,11 @@
 Nothing else in the project spells these fields: the corpus loader builds
 :class:`Article` values, rules return claim rows whose keys are
 :data:`CLAIM_FIELDS`, :func:`claims_frame` turns them into the claims DataFrame,
-comparators return :class:`Discrepancy` values, formatters receive them.
+comparators return :class:`Finding` values, the engine turns them into
+:class:`Discrepancy` values, formatters receive those. The vocabularies (claim
+kinds, severities with their rank, verdicts: :mod:`.vocab`, re-exported here) and the
+one order of discrepancies (:func:`discrepancy_order`) are declared once and imported
+everywhere else.
 
 The claims DataFrame (one row per claim) has exactly these columns, in this order:
 
@@ -38,9 +42,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
+
+from .vocab import KINDS, NUMERIC_KINDS, SEVERITIES, SEVERITY_RANK, VERDICTS, severity_rank  # noqa: F401 (re-exported)
 
 #: Claim fields and their pandas dtypes, in output order.
 CLAIM_DTYPES: dict[str, str] = {
@@ -72,10 +78,6 @@ RULE_FIELDS = ("start", "end", "kind", "value")
 #: Fields the engine fills from the article (a rule never sets them).
 ENGINE_FIELDS = ("doc", "story", "line", "text", "rule", "lang")
 
-NUMERIC_KINDS = frozenset({"quantity", "percent", "money", "duration", "ordinal"})
-
-SEVERITIES = ("error", "warning", "info")
-VERDICTS = ("contradiction", "attributed", "update", "weak")
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,49 @@ class Article:
             "source": self.source,
             "url": self.url,
         }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a comparator reports: claims of one story that disagree, and why.
+
+    ``rows`` are the index labels, in the claims frame the comparator received, of
+    the claims involved. The engine turns a finding into a :class:`Discrepancy`
+    (the claims' records, a fingerprint, the severity override, the baseline).
+    """
+
+    story: str
+    subject: str
+    rows: tuple[int, ...]
+    explanation: str
+    verdict: str = "contradiction"
+    severity: str | None = None  # None: the rule's default severity
+    kind: str | None = None  # None: the first claim's kind
+    unit: str | None = None
+    values: tuple[str, ...] = ()  # () : the claims' values
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    #: row -> side (a small integer): claims on one side agree, claims on different sides
+    #: disagree; the engine writes it as each claim's ``side`` (see interface.md).
+    sides: Mapping[int, int] = field(default_factory=dict)
+
+    def __post_init__(self):
+        object.__setattr__(self, "rows", tuple(int(i) for i in self.rows))
+        object.__setattr__(self, "values", tuple(self.values or ()))
+        object.__setattr__(self, "sides", {int(k): int(v) for k, v in (self.sides or {}).items()})
+        if self.verdict not in VERDICTS:
+            raise ValueError(f"verdict {self.verdict!r} is not one of {', '.join(VERDICTS)}")
+        if self.severity is not None and self.severity not in SEVERITIES:
+            raise ValueError(f"severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
+
+    @classmethod
+    def from_mapping(cls, f: Mapping[str, Any]) -> "Finding":
+        """A finding from the dict shape comparators returned before :class:`Finding`
+        (``story``, ``subject``, ``rows``, ``explanation`` and optional fields)."""
+        missing = [k for k in ("story", "subject", "rows", "explanation") if k not in f]
+        if missing:
+            raise ValueError(f"finding misses {', '.join(missing)}")
+        known = {k: v for k, v in f.items() if k in cls.__dataclass_fields__}  # other keys were always ignored
+        return cls(**{**known, "verdict": f.get("verdict") or "contradiction", "extra": f.get("extra") or {}})
 
 
 @dataclass(frozen=True)
@@ -148,6 +193,18 @@ class Discrepancy:
         if self.baseline_note:
             out["baseline_note"] = self.baseline_note
         return out
+
+
+def discrepancy_order(d: "Discrepancy") -> tuple:
+    """The one order of discrepancies: story, severity (most severe first), rule,
+    subject, id. The engine returns them in it; formats that receive them in another
+    order sort with it."""
+    return (d.story, severity_rank(d.severity), d.rule, d.subject, d.id)
+
+
+def sorted_discrepancies(discrepancies: Iterable["Discrepancy"]) -> list["Discrepancy"]:
+    """Discrepancies in :func:`discrepancy_order`."""
+    return sorted(discrepancies, key=discrepancy_order)
 
 
 def empty_claims() -> pd.DataFrame:

@@ -52,6 +52,7 @@ TYPE = "annotator"
 FIELD = "attribution"
 KINDS = ()
 LANGUAGES = ("fr", "en")
+NEEDS = ("sources",)  # shared scans read with ctx.scan()
 
 TOKEN_RE = regex.compile(r"(?i)\b(?:qu|[dlnsjmtc])['’](?=\p{L})|\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*|\d+|\S")
 INCISE_RE = regex.compile(r"""[,»"”)—–]\s*$""")
@@ -220,7 +221,7 @@ def _sources(ctx) -> list[tuple[int, str]]:
 def annotate(ctx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not rows:
         return rows
-    found = ctx.memo("A01.sources", _sources)
+    found = ctx.scan("sources")
     if not found:
         return rows
     offsets = [o for o, _ in found]
@@ -238,3 +239,6 @@ def annotate(ctx, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 row = {**row, "attribution": best[1]}
         out.append(row)
     return out
+
+
+SCANS = {"sources": _sources}

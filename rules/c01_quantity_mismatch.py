@@ -43,12 +43,13 @@ quantity contradiction pairs of EQUATE and DACCORD.
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 import pandas as pd
 import regex
 
 from recoupe.checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
+from recoupe.checker.schema import Finding
 
 from ._compare import context_overlap, context_sets, predicate_classes
 from ._nlp import data, lemma
@@ -188,7 +189,7 @@ def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
     return f" (context: {', '.join(shared[:most])})" if shared else ""
 
 
-def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].notna()]
     if q.empty:
         return
@@ -226,13 +227,13 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         subject = g["unit_c"].iloc[0] + (f" {g['mods'].iloc[0]}" if g["mods"].nunique() == 1 and g["mods"].iloc[0] else "")
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value", "low", "high"])
         parts = " vs ".join(_describe(c) for _, c in firsts.iterrows())
-        yield {
-            "story": g["story"].iloc[0],
-            "subject": subject,
-            "kind": g["kind"].iloc[0],
-            "unit": g["unit_c"].iloc[0],
-            "rows": list(g.index),
-            "verdict": verdict_name,
-            "severity": severity,
-            "explanation": f"{parts}: same subject '{subject}'{_shared_words(g)}, values differ; {reason}",
-        }
+        yield Finding(
+            story=g["story"].iloc[0],
+            subject=subject,
+            kind=g["kind"].iloc[0],
+            unit=g["unit_c"].iloc[0],
+            rows=tuple(g.index),
+            verdict=verdict_name,
+            severity=severity,
+            explanation=f"{parts}: same subject '{subject}'{_shared_words(g)}, values differ; {reason}",
+        )

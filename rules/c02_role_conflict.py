@@ -26,9 +26,11 @@ C02 = …`` changes the severity (default error).
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterable
+from typing import Iterable
 
 import pandas as pd
+
+from recoupe.checker.schema import Finding
 
 CODE = "C02"
 NAME = "compare.role"
@@ -56,7 +58,7 @@ def _reading(value: str, lang: str) -> tuple:
     return (r["key"], r["time"], r.get("modifier") in ("acting", "par intérim"), r["country"] or "")
 
 
-def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     roles = claims[(claims["kind"] == "role") & claims["subject"].notna() & claims["value"].notna()]
     if roles.empty:
         return
@@ -87,14 +89,13 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         # one side per reading of the role: claims whose values do not conflict agree
         readings = {v: _reading(v, lang) for v, lang in zip(members["value"], members["lang"])}
         order = {k: i for i, k in enumerate(sorted(set(readings.values()), key=repr))}
-        yield {
-            "story": story,
-            "subject": person,
-            "kind": "role",
-            "unit": None,
-            "rows": list(members.index),
-            "sides": {int(i): order[readings[v]] for i, v in zip(members.index, members["value"])},
-            "verdict": "contradiction",
-            "severity": SEVERITY,
-            "explanation": f"{person}: {parts}: the articles give incompatible roles",
-        }
+        yield Finding(
+            story=story,
+            subject=person,
+            kind="role",
+            rows=tuple(members.index),
+            sides={int(i): order[readings[v]] for i, v in zip(members.index, members["value"])},
+            verdict="contradiction",
+            severity=SEVERITY,
+            explanation=f"{person}: {parts}: the articles give incompatible roles",
+        )

@@ -47,6 +47,7 @@ import pandas as pd
 import regex
 
 from recoupe.checker.intervals import unexplained_conflicts
+from recoupe.checker.schema import Finding
 
 from ._compare import context_overlap, predicate_classes
 from .d01_date import lexicon
@@ -130,7 +131,7 @@ def _sides(g: pd.DataFrame) -> dict[int, int]:
     return {int(r): rank[(lo, hi)] for r, lo, hi in zip(g["row"], g["lo"], g["hi"])}
 
 
-def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
+def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     dates = claims[(claims["kind"] == "date") & claims["value"].notna()]
     # a record's reference year ("le plus grand feu depuis 1949") is that record's event
     record = [_record(se, t, la) if YEAR_RE.match(str(v)) else None
@@ -178,14 +179,13 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[dict[str, Any]]:
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
         predicates = " / ".join(sorted(set(g["predicate"].dropna())))
-        yield {
-            "story": story,
-            "subject": f"date: {ev}",
-            "kind": "date",
-            "unit": None,
-            "rows": sorted(set(g["row"])),
-            "sides": _sides(g),
-            "verdict": "contradiction",
-            "severity": SEVERITY,
-            "explanation": f"{parts}: the articles date the same event ({predicates}) differently",
-        }
+        yield Finding(
+            story=story,
+            subject=f"date: {ev}",
+            kind="date",
+            rows=tuple(sorted(set(g["row"]))),
+            sides=_sides(g),
+            verdict="contradiction",
+            severity=SEVERITY,
+            explanation=f"{parts}: the articles date the same event ({predicates}) differently",
+        )

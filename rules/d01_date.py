@@ -63,6 +63,7 @@ NAME = "date.absolute"
 TYPE = "extractor"
 KINDS = ("date",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("dates", "furniture")  # shared scans read with ctx.scan()
 
 # A line that starts with a dash and holds an @handle is an embedded tweet's dateline.
 FURNITURE_RE = re.compile(r"^[ \t]*[—–][^\n]*@\w[^\n]*$", re.M)
@@ -195,7 +196,11 @@ def direction(ctx, start: int, end: int) -> str | None:
 
 def furniture(ctx) -> list[tuple[int, int]]:
     """Spans of page-furniture lines (tweet datelines) that hold no article claim."""
-    return ctx.memo("furniture_lines", lambda c: [m.span() for m in FURNITURE_RE.finditer(c.text)])
+    return ctx.scan("furniture")
+
+
+def _furniture_lines(ctx) -> list[tuple[int, int]]:
+    return [m.span() for m in FURNITURE_RE.finditer(ctx.text)]
 
 
 def in_furniture(ctx, start: int) -> bool:
@@ -314,7 +319,11 @@ def _scan(ctx) -> list[dict[str, Any]]:
 
 def scan(ctx) -> list[dict[str, Any]]:
     """The absolute dates of an article, computed once per article (D02 reads them)."""
-    return ctx.memo("D01.dates", _scan)
+    return ctx.scan("dates")
+
+
+#: Shared scans this module provides (D02 and D03 read them whether or not D01 runs).
+SCANS = {"dates": _scan, "furniture": _furniture_lines}
 
 
 def extract(ctx) -> Iterator[dict[str, Any]]:

@@ -62,6 +62,7 @@ NAME = "date.relative"
 TYPE = "extractor"
 KINDS = ("date",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("dates", "furniture")  # shared scans read with ctx.scan()
 
 
 #: English words before a weekday (``this Monday``, ``on Monday``).

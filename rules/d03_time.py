@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ._nlp import Scanner
@@ -53,6 +54,7 @@ NAME = "time.clock"
 TYPE = "extractor"
 KINDS = ("time",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("times", "furniture")  # shared scans read with ctx.scan()
 
 
 @functools.cache
@@ -110,10 +112,20 @@ def _zone_minutes(m: re.Match, lx) -> int | None:
     return total
 
 
+@dataclass
+class _Time:
+    """A time found in the text: its claim row, and the minutes of the day and the
+    UTC offset (minutes; None when unknown) that its value is written from."""
+
+    row: dict[str, Any]
+    clock: int
+    zone: int | None
+
+
 def _times(ctx) -> list[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text = ctx.text
-    out: list[dict[str, Any]] = []
+    out: list[_Time] = []
     for m in time_scanner(ctx.lang).finditer(text):
         if in_furniture(ctx, m.start()):
             continue
@@ -133,25 +145,27 @@ def _times(ctx) -> list[dict[str, Any]]:
         elif ap == "a" and h == 12:
             h = 0
         zone = _zone_minutes(m, lx)
-        row = {"start": m.start(), "end": m.end(), "kind": "time", "unit": "time",
-               "_clock": h * 60 + minute, "_zone": zone}
+        row = {"start": m.start(), "end": m.end(), "kind": "time", "unit": "time"}
         if qual:
             row["qualifier"] = qual
-        out.append(row)
+        out.append(_Time(row, h * 60 + minute, zone))
     # "10h30 (08H30 GMT)": the bracketed zoned time gives the local one its offset.
     for a, b in zip(out, out[1:]):
-        if a["_zone"] is None and b["_zone"] is not None and re.fullmatch(r"\s*\(\s*", text[a["end"]:b["start"]]):
-            diff = (a["_clock"] - b["_clock"] + b["_zone"]) % 1440
+        if a.zone is None and b.zone is not None and re.fullmatch(r"\s*\(\s*", text[a.row["end"]:b.row["start"]]):
+            diff = (a.clock - b.clock + b.zone) % 1440
             if diff > 14 * 60:
                 diff -= 1440
-            a["_zone"] = diff
+            a.zone = diff
     rows = []
-    for r in out:
-        clock, zone = r.pop("_clock"), r.pop("_zone")
-        r["value"] = f"{clock // 60:02d}:{clock % 60:02d}" + (_offset(zone) if zone is not None else "")
+    for t in out:
+        r = t.row
+        r["value"] = f"{t.clock // 60:02d}:{t.clock % 60:02d}" + (_offset(t.zone) if t.zone is not None else "")
         rows.append(r)
     return rows
 
 
 def extract(ctx) -> Iterator[dict[str, Any]]:
-    yield from ctx.memo("D03.times", _times)
+    yield from ctx.scan("times")
+
+
+SCANS = {"times": _times}

@@ -23,13 +23,14 @@ qualifiers are those of N01. Clock times (``10h30``) and dates are the date rule
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "D04"
 NAME = "date.duration"
 TYPE = "extractor"
 KINDS = ("duration",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

@@ -68,13 +68,15 @@ quantities.
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions, scan as number_scan
 
 CODE = "N01"
 NAME = "number.quantity"
 TYPE = "extractor"
 KINDS = ("quantity",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
+SCANS = {"numbers": number_scan}  # the number scan of rules/numbers/, shared by N01-N04 and D04
 
 
 def extract(ctx):

@@ -25,13 +25,14 @@ noun after it (``20 % des soldats`` -> ``soldat``). Qualifiers give intervals as
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N02"
 NAME = "number.percent"
 TYPE = "extractor"
 KINDS = ("percent",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

@@ -31,13 +31,14 @@ l'heure`` -> ``USD/heure``, ``2 000 euros par mois`` -> ``EUR/mois``).
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N03"
 NAME = "number.money"
 TYPE = "extractor"
 KINDS = ("money",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

@@ -22,13 +22,14 @@ Set phrases that are titles (``Premier ministre``, ``first lady``) are listed in
 """
 from __future__ import annotations
 
-from ._numbers import mentions
+from .numbers import mentions
 
 CODE = "N04"
 NAME = "number.ordinal"
 TYPE = "extractor"
 KINDS = ("ordinal",)
 LANGUAGES = ("fr", "en")
+NEEDS = ("numbers",)  # shared scans read with ctx.scan()
 
 
 def extract(ctx):

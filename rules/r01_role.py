@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -295,8 +295,16 @@ def _links_re(lang: str) -> regex.Pattern:
 _LINKS = {lang: _links_re(lang) for lang in LANGUAGES}
 
 
-def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier=None):
-    return {
+class _Candidate(NamedTuple):
+    """A role claim found by the scan, with how strongly its wording ties the role to
+    the person (DIRECT, APPOSITION, ANAPHORA); the strength stays inside this rule."""
+
+    strength: int
+    row: dict[str, Any]
+
+
+def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier=None) -> _Candidate:
+    return _Candidate(strength, {
         "start": start,
         "end": end,
         "kind": "role",
@@ -304,19 +312,17 @@ def _claim(start, end, role, subject, strength, value=None, unit=None, qualifier
         "unit": unit or role["office"],
         "subject": subject,
         "qualifier": qualifier if qualifier is not None else role["qualifier"],
-        "_strength": strength,
-        "_role": role,
-    }
+    })
 
 
-def _scan(ctx) -> list[dict[str, Any]]:
+def _scan(ctx) -> list[_Candidate]:
     text, lang = ctx.text, ctx.lang
     lex = lexicon(lang)
     settings = ctx.settings or {}
     extra = settings.get("names") if hasattr(settings, "get") else None
     titles = _titles(text, lang)
     persons = _Persons(text, lang, [(s, e) for s, e, _ in titles], extra)
-    claims: list[dict[str, Any]] = []
+    claims: list[_Candidate] = []
     pending: list[tuple[int, int, dict]] = []  # anaphora candidates
     used_as_head: set[int] = set()
     prev_end = {e: i for i, (_, e, _) in enumerate(titles)}
@@ -419,17 +425,17 @@ def _scan(ctx) -> list[dict[str, Any]]:
     return claims
 
 
-def _drop_weak_conflicts(claims: list[dict], lang: str) -> list[dict]:
+def _drop_weak_conflicts(claims: list[_Candidate], lang: str) -> list[_Candidate]:
     """Drop an apposition whose role conflicts with a title put before the same name."""
     direct: dict[str, list[str]] = {}
     for c in claims:
-        if c["_strength"] == DIRECT:
-            direct.setdefault(c["subject"], []).append(c["value"])
-    return [c for c in claims if c["_strength"] == DIRECT
-            or not any(roles_conflict(c["value"], v, lang, lang) for v in direct.get(c["subject"], ()))]
+        if c.strength == DIRECT:
+            direct.setdefault(c.row["subject"], []).append(c.row["value"])
+    return [c for c in claims if c.strength == DIRECT
+            or not any(roles_conflict(c.row["value"], v, lang, lang) for v in direct.get(c.row["subject"], ()))]
 
 
-def _anaphora(ctx, pending, claims, persons: _Persons, lang: str) -> list[dict]:
+def _anaphora(ctx, pending, claims: list[_Candidate], persons: _Persons, lang: str) -> list[_Candidate]:
     if not pending:
         return []
     text = ctx.text
@@ -437,7 +443,7 @@ def _anaphora(ctx, pending, claims, persons: _Persons, lang: str) -> list[dict]:
     starts = [s for s, _ in sents]
     explicit: dict[str, list[str]] = {}
     for c in claims:
-        explicit.setdefault(c["subject"], []).append(c["value"])
+        explicit.setdefault(c.row["subject"], []).append(c.row["value"])
     out = []
     for start, end, role in pending:
         i = bisect.bisect_right(starts, start) - 1
@@ -480,4 +486,4 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
     if ctx.lang not in LANGUAGES:
         return
     for c in _scan(ctx):
-        yield {k: v for k, v in c.items() if not k.startswith("_")}
+        yield dict(c.row)

@@ -1,4 +1,4 @@
-"""Unit tests of the shared number scanner (rules/_numbers.py), on texts written by hand."""
+"""Unit tests of the shared number scanner (rules/numbers/), on texts written by hand."""
 from __future__ import annotations
 
 import pytest
@@ -8,7 +8,7 @@ from conftest import make_article
 
 def _scan(text, lang):
     from recoupe.checker.pipeline import ArticleContext
-    from recoupe.rules._numbers import scan
+    from recoupe.rules.numbers import scan
 
     return scan(ArticleContext(make_article(text, lang), lang))
 

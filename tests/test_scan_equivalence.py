@@ -23,14 +23,15 @@ INERT = ["pays", "les", "the", "of", "soldats", "people", ",", ".", "(", ")", "'
 def _read(toks, lang):
     from text_to_num import find_numbers
 
-    from recoupe.rules._numbers import _Tok
+    from recoupe.rules.numbers.words import _Tok
 
     return [(o.start, o.end, o.value, o.is_ordinal) for o in find_numbers([_Tok(t, 0, 0) for t in toks], lang, 0.0)]
 
 
 @pytest.mark.parametrize("lang,words", [("fr", FR_WORDS), ("en", EN_WORDS)])
 def test_number_word_stems_cover_what_text2num_reads(lang, words):
-    from recoupe.rules._numbers import _ACCENT_FIX, LEX
+    from recoupe.rules.numbers.lang import LEX
+    from recoupe.rules.numbers.words import _ACCENT_FIX
 
     probes = {"fr": ["un", "vingt", "cent", "mille", "deux", "et"], "en": ["one", "twenty", "hundred", "thousand", "a", "and"]}[lang]
     for w in words:
@@ -46,7 +47,7 @@ def test_number_word_stems_cover_what_text2num_reads(lang, words):
 
 def _tokens_all(text, L, reserved):
     """Every token of the text, as text2num reads them: what ``_tokens`` must match."""
-    from recoupe.rules._numbers import _ACCENT_FIX, TOKEN_RE, _Tok
+    from recoupe.rules.numbers.words import _ACCENT_FIX, TOKEN_RE, _Tok
 
     toks = []
     res = sorted(reserved)
@@ -70,7 +71,7 @@ def _tokens_all(text, L, reserved):
 
 
 def _random_text(rng, lang):
-    from recoupe.rules._numbers import LEX
+    from recoupe.rules.numbers.lang import LEX
 
     words = FR_WORDS if lang == "fr" else EN_WORDS
     out = []
@@ -90,20 +91,23 @@ def _random_text(rng, lang):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_windowed_tokens_read_like_all_tokens(lang):
-    from recoupe.rules import _numbers as N
+    from recoupe.rules.numbers import digits as D
+    from recoupe.rules.numbers import furniture as F
+    from recoupe.rules.numbers import words as W
+    from recoupe.rules.numbers.lang import LEX
 
     rng = random.Random(7)
-    L = N.LEX[lang]
+    L = LEX[lang]
     texts = [_random_text(rng, lang) for _ in range(400)]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     for text in texts:
-        blocked = N.alternation_spans(N.URL_BRANCHES, text) + [m.span() for m in L.dates.finditer(text)]
-        items = N._digits(text, L, sorted(blocked))
+        blocked = F.alternation_spans(F.URL_BRANCHES, text) + [m.span() for m in L.dates.finditer(text)]
+        items = D.read_digits(text, L, sorted(blocked))
         reserved = blocked + [(n.start, n.end) for n in items]
         toks_all = _tokens_all(text, L, reserved)
-        toks = N._tokens(text, L, reserved)
-        got = [(o.start, o.end, o.value) for o in N.find_numbers(toks, lang, 0.0)]
-        want = [(o.start, o.end, o.value) for o in N.find_numbers(toks_all, lang, 0.0)]
+        toks = W._tokens(text, L, reserved)
+        got = [(o.start, o.end, o.value) for o in W.find_numbers(toks, lang, 0.0)]
+        want = [(o.start, o.end, o.value) for o in W.find_numbers(toks_all, lang, 0.0)]
         assert [(toks[a].s, toks[b - 1].e, v) for a, b, v in got] == \
             [(toks_all[a].s, toks_all[b - 1].e, v) for a, b, v in want], text
         # the words the scanner joins (fractions, approximate nouns) are all kept
@@ -122,7 +126,8 @@ def test_lone_articles_skipped_change_nothing(lang, monkeypatch):
     """The scan gives the same rows when it tokenises around every ``un``/``une``."""
     from types import SimpleNamespace
 
-    from recoupe.rules import _numbers as N
+    from recoupe.rules import numbers as N
+    from recoupe.rules.numbers import words as W
 
     rng = random.Random(11)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -131,7 +136,7 @@ def test_lone_articles_skipped_change_nothing(lang, monkeypatch):
         words = [rng.choice(ARTICLE_NEIGHBOURS if rng.random() < 0.7 else FR_WORDS + INERT) for _ in range(rng.randint(1, 14))]
         texts.append("".join(w + rng.choice(seps) for w in words))
     fast = [N.scan(SimpleNamespace(text=t, lang=lang)) for t in texts]
-    monkeypatch.setattr(N, "_LONE_ARTICLES", {})
+    monkeypatch.setattr(W, "_LONE_ARTICLES", {})
     plain = [N.scan(SimpleNamespace(text=t, lang=lang)) for t in texts]
     for t, a, b in zip(texts, fast, plain):
         assert a == b, t
@@ -140,7 +145,7 @@ def test_lone_articles_skipped_change_nothing(lang, monkeypatch):
 def test_alternation_spans_is_the_alternation():
     import regex
 
-    from recoupe.rules import _numbers as N
+    from recoupe.rules.numbers import furniture as N
 
     plain = regex.compile("|".join(p for p, _ in N._URL_BRANCHES))
     rng = random.Random(3)
@@ -154,11 +159,12 @@ def test_alternation_spans_is_the_alternation():
 
 
 def _scanners():
-    from recoupe.rules import _names, _numbers, a01_attribution, d01_date, d02_weekday, d03_time
+    from recoupe.rules import _names, a01_attribution, d01_date, d02_weekday, d03_time
+    from recoupe.rules.numbers.lang import LEX
 
     out = []
     for lang in ("fr", "en"):
-        L = _numbers.LEX[lang]
+        L = LEX[lang]
         out += [(f"numbers.cands.{lang}", L.cands), (f"numbers.dates.{lang}", L.dates),
                 (f"numbers.vagues.{lang}", L.vagues), (f"numbers.not_ords.{lang}", L.not_ords),
                 (f"A01.anchors.{lang}", a01_attribution.lexicon(lang)["anchors"]),

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..check import SEVERITY_RANK
+from ..schema import sorted_discrepancies
 
 
 def articles_by_id(report) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def articles_by_id(report) -> dict[str, Any]:
 def ordered(discrepancies: Iterable[Any]) -> list[Any]:
     """Discrepancies in the engine's order (story, severity, rule, subject, id),
     whatever order they came in."""
-    return sorted(discrepancies, key=lambda d: (d.story, SEVERITY_RANK.get(d.severity, 9), d.rule, d.subject, d.id))
+    return sorted_discrepancies(discrepancies)
 
 
 def sorted_claims(d) -> list[Mapping[str, Any]]:

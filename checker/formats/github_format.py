@@ -11,7 +11,7 @@ a newline in it must not start a new workflow command.
 """
 from __future__ import annotations
 
-from ..check import SEVERITY_RANK
+from ..vocab import severity_rank
 from ._locations import (
     articles_by_id,
     artifact_path,
@@ -62,5 +62,5 @@ def _command(d, arts) -> str:
 def render_check(report) -> str:
     arts = articles_by_id(report)
     new = [d for d in ordered(report.discrepancies) if d.baseline_state == "new"]
-    new.sort(key=lambda d: SEVERITY_RANK.get(d.severity, 9))  # stable: keeps story order within a level
+    new.sort(key=lambda d: severity_rank(d.severity))  # stable: keeps story order within a level
     return "".join(_command(d, arts) + "\n" for d in new)

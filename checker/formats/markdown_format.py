@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 
 from tabulate import tabulate
 
-from ..check import SEVERITY_RANK
+from ..vocab import severity_rank
 from ._locations import claim_label, ordered, sorted_claims
 
 MAX_ROWS = 100        # table rows over all stories
@@ -57,7 +57,7 @@ def _by_severity(items: Iterable[Any]) -> str:
     for d in items:
         counts[d.severity] = counts.get(d.severity, 0) + 1
     return ", ".join(_plural(counts[s], s, s if s == "info" else None)
-                     for s in sorted(counts, key=lambda s: (SEVERITY_RANK.get(s, 9), s)))
+                     for s in sorted(counts, key=lambda s: (severity_rank(s), s)))
 
 
 def render_summary(report) -> str:

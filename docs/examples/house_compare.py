@@ -17,11 +17,13 @@ KINDS = ("alert",)
 LANGUAGES = ("fr",)
 SEVERITY = "warning"
 
+from recoupe.checker.schema import Finding  # noqa: E402  (after the metadata, as the docs show it)
+
 
 def compare(claims, ctx):
     alerts = claims[claims["kind"] == "alert"]
     for story, g in alerts.groupby("story"):
         if g["value"].nunique() > 1 and g["doc"].nunique() > 1:
             colours = " / ".join(sorted(g["value"].unique()))
-            yield {"story": story, "subject": "vigilance météo", "rows": list(g.index),
-                   "explanation": f"the articles give different alert levels: {colours}"}
+            yield Finding(story=story, subject="vigilance météo", rows=tuple(g.index),
+                          explanation=f"the articles give different alert levels: {colours}")
