@@ -108,8 +108,8 @@ def _record_res(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
 
 
 def _record(sentence: Any, text: Any, lang: str) -> str | None:
-    """The record whose reference point the date is, named by its marker (``le plus``
-    in ``le plus grand feu depuis 1949``, ``highest`` in ``the highest since 1987``,
+    """The record whose reference point the date is, named by its marker's last word
+    (``plus`` in ``le plus grand feu depuis 1949``, ``highest`` in ``the highest since 1987``,
     ``premier`` in ``le premier Allemand depuis Klöden en 2006``), or None."""
     if not isinstance(sentence, str) or not isinstance(text, str):
         return None
@@ -120,7 +120,8 @@ def _record(sentence: Any, text: Any, lang: str) -> str | None:
         return None
     # the words before the year: "depuis", "since reunification in", "depuis Klöden en"
     before = regex.sub(r"\d{4}\W*$", "", sentence[max(0, at - 50):at + len(text)])
-    return f"{RECORD}: {found[-1].group(0).lower()}" if since.search(before) else None
+    word = found[-1].group(0).lower().split()[-1]  # "le plus", "du plus": one record word
+    return f"{RECORD}: {word}" if since.search(before) else None
 
 
 def _sides(g: pd.DataFrame) -> dict[int, int]:
