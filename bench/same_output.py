@@ -8,8 +8,10 @@ It runs the real ``recoupe`` command (the venv's, or ``--recoupe-cmd``) the way 
 does: ``extract --format jsonl`` and ``check --format json`` (plus ``sarif`` and
 ``markdown`` on the seeds) on the shipped seeds, the shared news corpus and corpora
 built from the shared contradiction pairs and number cases (one story per pair or
-case). Only standard output and the exit status are compared; standard error holds
-progress and timing messages.
+case); and the command layer: ``report`` (HTML and Markdown), ``rules``, ``explain``,
+``config``, every ``--help``, the file ``baseline write`` and ``docs`` write, and the
+status of usage and input errors. Only standard output, the exit status and the
+written file are compared; standard error holds progress and timing messages.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import json
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +68,27 @@ def runs(corpora: dict[str, Path]) -> list[tuple[str, list[str]]]:
     out.append(("seeds.check.sarif", ["check", seeds, "--format", "sarif", "--exit-zero"]))
     out.append(("seeds.check.md", ["check", seeds, "--format", "markdown", "--exit-zero"]))
     out.append(("seeds.check.txt", ["check", seeds, "--format", "text", "--exit-zero"]))
+    # the command layer: the editors' report, the informative commands, every --help,
+    # a baseline written into a temporary file (its content) and usage errors (their status)
+    out.append(("seeds.report.html", ["report", "seeds/", "-o", "-"]))
+    out.append(("seeds.report.md", ["report", "seeds/", "--format", "markdown", "-o", "-"]))
+    out.append(("rules.txt", ["rules"]))
+    out.append(("rules.json", ["rules", "--format", "json"]))
+    out.append(("explain-C01.md", ["explain", "C01"]))
+    out.append(("config.json", ["config"]))
+    for command in ([], ["extract"], ["check"], ["baseline"], ["baseline", "write"], ["baseline", "accept"],
+                    ["report"], ["rules"], ["explain"], ["config"], ["docs"]):
+        out.append((".".join(["help", *command]) + ".txt", [*command, "--help"]))
+    out.append(("seeds.baseline-write.json", ["baseline", "write", seeds, "--baseline", TMP_FILE]))
+    out.append(("docs.md", ["docs", "-o", TMP_FILE]))
+    out.append(("usage-error.bad-format", ["check", seeds, "--format", "nope"]))
+    out.append(("usage-error.no-command-option", ["--nope"]))
+    out.append(("usage-error.baseline-no-action", ["baseline"]))
+    out.append(("input-error.missing-file", ["check", "no-such-folder/"]))
     return out
+
+
+TMP_FILE = "{tmp}"  # replaced by a fresh temporary file, whose content is compared too
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,8 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     differ = 0
     for name, extra in runs(build_corpora()):
         # a fixed working folder, so that relative locations in the outputs do not move
-        proc = subprocess.run(cmd + extra, cwd=ROOT, capture_output=True, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
-        blob = proc.stdout + f"\n[exit {proc.returncode}]\n".encode()
+        with tempfile.TemporaryDirectory() as tmp:
+            written = Path(tmp) / "out"
+            argv = [str(written) if a == TMP_FILE else a for a in extra]
+            proc = subprocess.run(cmd + argv, cwd=ROOT, capture_output=True,
+                                  env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "100"})
+            blob = proc.stdout + f"\n[exit {proc.returncode}]\n".encode()
+            if TMP_FILE in extra:
+                blob += b"[file]\n" + (written.read_bytes() if written.exists() else b"(not written)\n")
         dest = GOLDEN / name
         digest = hashlib.sha256(blob).hexdigest()[:12]
         if args.mode == "record":

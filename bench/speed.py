@@ -75,7 +75,7 @@ def bench_extract(min_mb: float) -> dict:
 def bench_check(sizes: list[int]) -> list[dict]:
     sys.path.insert(0, str(ROOT))
     from recoupe import rules
-    from recoupe.checker.check import CompareContext, compare_claims
+    from recoupe.checker.compare import CompareContext, compare_claims
     from recoupe.checker.config import Settings
     from recoupe.checker.corpus import Loader
     from recoupe.checker.pipeline import Extractor

@@ -72,7 +72,7 @@ def read_baseline(path: str) -> Baseline:
 
 
 def entry_for(d: Discrepancy) -> dict[str, Any]:
-    from .check import members_of
+    from .compare import members_of
 
     return {
         "id": d.id, "rule": d.rule, "story": d.story, "subject": d.subject,

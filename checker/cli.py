@@ -1,9 +1,10 @@
-"""The ``recoupe`` command line. Heavy imports happen inside the commands, so that
-``recoupe --help`` answers at once. The CLI is the only place that picks an exit
-status and the only place that catches :class:`~recoupe.checker.errors.RecoupeError`.
+"""The ``recoupe`` command line: it parses the arguments and dispatches to the
+command's module in :mod:`recoupe.checker.commands`. Heavy imports happen inside the
+commands, so that ``recoupe --help`` answers at once. The CLI is the only place that
+catches :class:`~recoupe.checker.errors.RecoupeError` (exit 2).
 
-Exit status: 0 fine, 1 discrepancies not covered by the baseline (check), 2 usage
-or input error (wins over 1 and over ``--exit-zero``).
+Exit status (:mod:`recoupe.checker.errors`): 0 fine, 1 discrepancies not covered by
+the baseline (check), 2 usage or input error (wins over 1 and over ``--exit-zero``).
 """
 from __future__ import annotations
 
@@ -12,16 +13,9 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .errors import RecoupeError
+from .errors import EXIT_ERROR, EXIT_OK, RecoupeError, UsageError
 from .formats import CHECK_FORMATS, CLAIM_FORMATS
 from .vocab import SEVERITIES
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-DEFAULT_INPUT = "seeds"
-
-
-class UsageError(RecoupeError):
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from . import commands
 
-        return commands.run(args)
+        return commands.get(args.command).run(args)
     except RecoupeError as e:
         _err(str(e))
         return EXIT_ERROR

@@ -1,5 +1,13 @@
-"""Typed errors, raised where a problem is found and caught once, in the CLI."""
+"""Exit statuses and typed errors. Errors are raised where a problem is found and
+caught once, in the CLI (:mod:`recoupe.checker.cli`), which turns them into
+:data:`EXIT_ERROR`; commands return the other statuses.
+
+Exit status: 0 fine, 1 discrepancies not covered by the baseline (check), 2 usage
+or input error (wins over 1 and over ``--exit-zero``).
+"""
 from __future__ import annotations
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 class RecoupeError(Exception):
@@ -28,3 +36,7 @@ class ConfigError(RecoupeError):
 
 class BaselineError(RecoupeError):
     """A missing, malformed or wrong-version baseline file."""
+
+
+class UsageError(RecoupeError):
+    """A wrong command line (argparse's usage errors)."""

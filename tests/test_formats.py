@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 
-from recoupe.checker.check import CheckResult
+from recoupe.checker.compare import CheckResult
 from recoupe.checker.formats import CHECK_FORMATS, get
 from recoupe.checker.registry import Rule
 from recoupe.checker.schema import Article, Discrepancy, empty_claims

@@ -10,7 +10,7 @@ from conftest import SEEDS, make_article
 
 def test_extraction_and_comparison_leave_no_reference_cycles(registry, extractor):
     """gc_paused relies on this: the records the pipeline builds are acyclic."""
-    from recoupe.checker.check import check_articles
+    from recoupe.checker.compare import check_articles
 
     arts = [make_article(p.read_text(encoding="utf-8"), "fr", id=p.name) for p in sorted(SEEDS.glob("*.txt"))]
     check_articles(arts, registry)  # warm the caches

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from recoupe.checker.check import CompareContext, compare_claims
+from recoupe.checker.compare import CompareContext, compare_claims
 from recoupe.checker.errors import ConfigError
 from recoupe.checker.registry import Rule
 from recoupe.checker.schema import Discrepancy, Finding, claims_frame, sorted_discrepancies

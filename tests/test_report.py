@@ -409,8 +409,8 @@ def test_markdown_twin(tmp_path):
 
 
 def test_no_discrepancy_page(tmp_path):
-    from recoupe.checker.check import CheckResult
-    from recoupe.checker.report import render_html
+    from recoupe.checker.compare import CheckResult
+    from recoupe.checker.formats.html_format import render_report as render_html
     from recoupe.checker.schema import empty_claims
 
     result = CheckResult([], [make_article("Rien à signaler.", id="x.txt", story="calme", date="2025-01-02",
@@ -427,7 +427,7 @@ def test_no_discrepancy_page(tmp_path):
 
 
 def test_safe_url():
-    from recoupe.checker.report import safe_url
+    from recoupe.checker.report_view import safe_url
 
     assert safe_url("https://example.org/x") == "https://example.org/x"
     assert safe_url("HTTP://example.org") == "HTTP://example.org"
@@ -437,7 +437,7 @@ def test_safe_url():
 
 
 def test_highlight_from_offsets_and_fallbacks():
-    from recoupe.checker.report import highlight
+    from recoupe.checker.report_view import highlight
 
     text = "Titre.\nIls disent que 26 pays viennent. Puis 26 pays encore."
     art = make_article(text)
@@ -456,7 +456,7 @@ def test_highlight_from_offsets_and_fallbacks():
 
 
 def test_svg_chart_escapes_and_orders():
-    from recoupe.checker.svgchart import Point, value_chart
+    from recoupe.checker.formats.svgchart import Point, value_chart
 
     pts = [Point("a", "<b>&", "2025-01-01", 10, 9, 11, "10"), Point("b", "B", None, 20, None, None, "20"),
            Point("c", "C", "2025-01-02", 15, 12, None, "plus de 12")]

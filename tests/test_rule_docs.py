@@ -58,7 +58,7 @@ def test_docstring_example(code, section, line, registry, extractor):
     rule = registry[code]
     lang, text = EXAMPLE_RE.match(line).groups()
     if rule.type == "comparator":
-        from recoupe.checker.check import check_articles
+        from recoupe.checker.compare import check_articles
 
         texts = [t.strip() for t in text.split("||")]
         arts = [make_article(t, lang, id=f"{i}.txt", story="s") for i, t in enumerate(texts)]

@@ -90,7 +90,7 @@ def test_fixtures_name_known_rules(registry):
 def test_rule_case(code, case, registry, extractor):
     rule = registry[code]
     if rule.type == "comparator":
-        from recoupe.checker.check import check_articles
+        from recoupe.checker.compare import check_articles
 
         arts = [make_article(a["text"], a.get("lang", "fr"), a.get("date"), id=a["id"], story=a.get("story", "s"),
                              title=a.get("title"), source=a.get("source"))

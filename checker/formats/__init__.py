@@ -2,7 +2,7 @@
 
 Claim formats (``recoupe extract``) expose ``render_claims(records)``; discrepancy
 formats (``recoupe check``) expose ``render_check(report)`` where ``report`` is a
-:class:`checker.check.CheckResult`. Formatters know nothing of particular rules:
+:class:`checker.compare.CheckResult`. Formatters know nothing of particular rules:
 rule metadata comes in the records.
 """
 from __future__ import annotations

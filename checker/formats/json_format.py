@@ -12,7 +12,7 @@ def render_claims(records: Iterable[Mapping[str, Any]]) -> str:
 def render_check(report) -> str:
     """The contract's JSON array of discrepancies; each object carries ``schema_version``
     first (documented in docs/output-formats.md)."""
-    from ..check import SCHEMA_VERSION
+    from ..compare import SCHEMA_VERSION
 
     items = [{"schema_version": SCHEMA_VERSION, **d} for d in report.json_discrepancies()]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

@@ -152,3 +152,14 @@ def render_story_tables(report, max_rows: int = MAX_ROWS, heading_level: int = 3
 def render_check(report) -> str:
     tables = render_story_tables(report)
     return render_summary(report) + ("\n" + tables if tables else "")
+
+
+def render_report(result) -> str:
+    """The Markdown twin of the editors' report (``recoupe report --format markdown``):
+    the summary and the per-story tables, cut to fit a pull-request comment."""
+    parts = [render_summary(result), render_story_tables(result)]
+    text = "\n".join(p.strip("\n") + "\n" for p in parts if p and p.strip())
+    if len(text) > MAX_CHARS:
+        cut = text.rfind("\n", 0, MAX_CHARS - 200)
+        text = text[: cut + 1] + "\n_… truncated to fit a pull-request comment: see the HTML report for the rest._\n"
+    return text

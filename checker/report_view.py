@@ -1,35 +1,21 @@
-"""``recoupe report``: the editors' report, one self-contained HTML page or its Markdown twin.
+"""The editors' report as plain data: :func:`report_view` turns a finished
+:class:`~recoupe.checker.compare.CheckResult` into the values the page shows (stories,
+discrepancies, highlighted claims, chart points, baseline notes), pure and testable.
 
-Steps: :func:`recoupe.checker.gate.run_check` (load, extract, compare, baseline), then
-:func:`report_view` turns the finished :class:`~recoupe.checker.check.CheckResult` into plain
-values (pure, testable), :func:`render_html` fills ``templates/report.html.j2``
-(Jinja2, autoescape on: article text, metadata and baseline notes are untrusted),
-and :func:`cmd_report` writes the file. The Markdown twin comes from
-:mod:`recoupe.checker.formats.markdown_format`.
-
-The page loads nothing: a Content-Security-Policy forbids every network load, the
-styles and the small filter script are inline, the charts are inline SVG
-(:mod:`recoupe.checker.svgchart`). It carries no timestamp: the same inputs give the same
-bytes, whatever the order of the files.
+Rendering is elsewhere: the HTML page in :mod:`recoupe.checker.formats.html_format`,
+the Markdown twin in :mod:`recoupe.checker.formats.markdown_format`; the command in
+:mod:`recoupe.checker.commands.report`.
 """
 from __future__ import annotations
 
-import argparse
 import math
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .cli import EXIT_ERROR, EXIT_OK
-from .errors import RecoupeError
 from .schema import NUMERIC_KINDS, SEVERITIES, VERDICTS, severity_rank, sorted_discrepancies
-
-DEFAULT_OUTPUT = {"html": "reports/recoupe-report.html", "markdown": "reports/recoupe-report.md"}
 CHART_MIN_ARTICLES = 3
-#: GitHub refuses comments over 65 536 characters; keep the Markdown twin well under.
-MARKDOWN_LIMIT = 60_000
 CONTEXT_CHARS = 160  # around a claim whose sentence cannot be found in the article
 
 
@@ -123,7 +109,7 @@ def _article_view(a) -> dict[str, Any]:
 
 
 def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, Any]:
-    from .check import member_value
+    from .compare import member_value
 
     a = articles.get(c.get("doc"))
     return {
@@ -141,10 +127,9 @@ def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, 
     }
 
 
-def _chart(d, result, articles: Mapping[str, Any]) -> str:
-    """The SVG chart of the subject's value per article, when 3+ articles report it."""
-    from .svgchart import Point, value_chart
-
+def _chart(d, result, articles: Mapping[str, Any]) -> dict[str, Any] | str:
+    """The chart of the subject's value per article, when 3+ articles report it: the
+    subject, the unit and the points (one per claim, in order), else ``""``."""
     if d.kind not in NUMERIC_KINDS:
         return ""
     members = {(c["doc"], c["start"], c["end"]) for c in d.claims}
@@ -169,15 +154,15 @@ def _chart(d, result, articles: Mapping[str, Any]) -> str:
         value = _float(c.get("value"))
         if value is None:
             continue
-        rows.append((_date_key(a) if a is not None else (True, "", doc), start, Point(
+        rows.append((_date_key(a) if a is not None else (True, "", doc), start, dict(
             article=doc, label=(a.source or a.title or doc) if a is not None else doc,
             date=a.date.isoformat() if a is not None and a.date else None,
             value=value, low=_float(c.get("low")), high=_float(c.get("high")),
             text=_str(c.get("text")) or "", member=member)))
     rows.sort(key=lambda r: (r[0], r[1]))
-    if len({r[2].article for r in rows}) < CHART_MIN_ARTICLES:
+    if len({r[2]["article"] for r in rows}) < CHART_MIN_ARTICLES:
         return ""
-    return value_chart([r[2] for r in rows], d.subject, d.unit)
+    return {"subject": d.subject, "unit": d.unit, "points": [r[2] for r in rows]}
 
 
 def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[str, Any]:
@@ -255,63 +240,3 @@ def report_view(result) -> dict[str, Any]:
         "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICTS)],
         "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITIES)],
     }
-
-
-def _environment():
-    import jinja2
-    import markupsafe
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["svg"] = markupsafe.Markup  # built by checker.svgchart, which escapes every label
-    return env
-
-
-def render_html(result) -> str:
-    """The self-contained HTML page."""
-    view = report_view(result)
-    return _environment().get_template("report.html.j2").render(**view)
-
-
-def render_markdown(result) -> str:
-    """The Markdown twin: the summary and the per-story tables of the Markdown formatter."""
-    try:
-        from .formats import markdown_format as md
-        parts = [md.render_summary(result), md.render_story_tables(result)]
-    except (ImportError, AttributeError) as e:
-        raise RecoupeError(f"the Markdown report needs checker.formats.markdown_format "
-                           f"(render_summary, render_story_tables): {e}") from None
-    text = "\n".join(p.strip("\n") + "\n" for p in parts if p and p.strip())
-    if len(text) > MARKDOWN_LIMIT:
-        cut = text.rfind("\n", 0, MARKDOWN_LIMIT - 200)
-        text = text[: cut + 1] + "\n_… truncated to fit a pull-request comment: see the HTML report for the rest._\n"
-    return text
-
-
-# ---------------------------------------------------------------------------
-# the command
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from .commands import _write
-    from .gate import run_check
-
-    if not hasattr(args, "no_baseline"):
-        args.no_baseline = False
-    fmt = getattr(args, "format", None) or "html"
-    _session, result, loaded = run_check(args)
-    text = render_markdown(result) if fmt == "markdown" else render_html(result)
-    output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
-    _write(text, None if output == "-" else output)  # "-": standard output (a PR comment in CI)
-    if not getattr(args, "quiet", False) and output != "-":
-        s = result.statistics()
-        n = s["discrepancies"]
-        print(f"recoupe: report written to {output} ({s['articles']} articles, {n} discrepanc{'y' if n == 1 else 'ies'})",
-              file=sys.stderr)
-    return EXIT_ERROR if loaded.errors else EXIT_OK

@@ -1,0 +1,38 @@
+"""``recoupe baseline write|accept``: record the reviewed discrepancies."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import EXIT_OK, BaselineError, RecoupeError
+from .session import baseline_path, run_check
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..baseline import accept, merged, read_baseline, write_baseline
+
+    session, result, loaded = run_check(args, use_baseline=False)
+    path, _ = baseline_path(args, session.settings)
+    old = read_baseline(path) if Path(path).exists() else None
+    if loaded.errors:
+        # a bad file must never lose a reviewed decision: do not rewrite from a partial corpus
+        raise BaselineError("not written: fix the input errors above first (a partial corpus would drop entries)", path)
+    if args.baseline_command == "write":
+        entries = merged(old, result.discrepancies)
+        write_baseline(path, entries)
+        print(f"{path}: {len(entries)} entries written", file=sys.stderr)
+        return EXIT_OK
+    matches = [d for d in result.discrepancies if d.id.startswith(args.id)]
+    known = [e for e in (old.entries if old else []) if e["id"].startswith(args.id)]
+    ids = {d.id for d in matches} | {e["id"] for e in known}
+    if len(ids) > 1:
+        raise RecoupeError(f"id prefix {args.id!r} is ambiguous: {', '.join(sorted(ids)[:5])}")
+    if not ids:
+        raise RecoupeError(f"no discrepancy with id {args.id!r} in the corpus or the baseline")
+    entry_id = ids.pop()
+    d = next((x for x in matches if x.id == entry_id), None)
+    entries = accept(old, d, entry_id, args.note, args.status)
+    write_baseline(path, entries)
+    print(f"{path}: {entry_id} recorded as {args.status}", file=sys.stderr)
+    return EXIT_OK
