@@ -29,7 +29,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", metavar="RULES", help="comma-separated rule ids or prefixes to run (replaces the configured set)")
     p.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or prefixes not to run")
     p.add_argument("--extend-select", metavar="RULES", help="comma-separated rule ids or prefixes to add")
-    p.add_argument("--lang", choices=("fr", "en"), help="language of articles that do not state one (default: guessed)")
+    p.add_argument("--lang", metavar="LANG", help="language of articles that do not state one, e.g. fr (default: guessed)")
     p.add_argument("-q", "--quiet", action="store_true", help="no messages on standard error but errors")
 
 

@@ -20,7 +20,7 @@ Keys (see the README's "Configure" section for an example)::
     baseline                        baseline file path
     output-format                   default format of ``recoupe check``
     extra-rules                     [paths of custom rule modules]
-    entry-points                    load rules from installed ``recoupe.rules`` entry points
+    entry-points                    load third-party rules from installed ``recoupe.rules`` entry points
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from typing import Any, Mapping
 from .errors import ConfigError
 from .formats import CHECK_FORMATS
 from .vocab import KINDS, SEVERITIES
+from .registry import load_languages
 
 DEFAULT_TOLERANCE = MappingProxyType({"quantity": 0.0, "percent": 0.0, "money": 0.0, "duration": 0.0, "ordinal": 0.0})
 
@@ -45,7 +46,7 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     tolerance: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
-    languages: tuple[str, ...] = ("fr", "en")
+    languages: tuple[str, ...] = field(default_factory=lambda: tuple(load_languages().codes))
     default_lang: str | None = None
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -105,13 +106,15 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             out[name] = _strings(v, key, where)
         elif key == "languages":
             langs = _strings(v, key, where)
-            bad = [x for x in langs if x not in ("fr", "en")]
+            known = load_languages().codes
+            bad = [x for x in langs if x not in known]
             if bad:
-                raise ConfigError(f"languages: {bad[0]!r} is not supported (allowed: fr, en)", where)
+                raise ConfigError(f"languages: {bad[0]!r} is not supported (allowed: {', '.join(known)})", where)
             out[name] = langs
         elif key == "default-lang":
-            if v not in ("fr", "en"):
-                raise ConfigError(f"default-lang: {v!r} is not supported (allowed: fr, en)", where)
+            known = load_languages().codes
+            if v not in known:
+                raise ConfigError(f"default-lang: {v!r} is not supported (allowed: {', '.join(known)})", where)
             out[name] = v
         elif key == "severity":
             sev = _table(v, key, where)

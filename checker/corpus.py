@@ -25,12 +25,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import InputError
+from .registry import load_languages
 from .schema import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST_NAME = "recoupe-manifest.yaml"
 META_KEYS = ("title", "date", "source", "url", "story", "lang")
-LANGS = ("fr", "en")
 
 FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 DATE_MARK_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -74,8 +74,9 @@ def _meta(raw: Mapping[str, Any], where: str, line: int | None = None) -> dict[s
             out[key] = parse_date(v, where, line)
         elif key == "lang":
             lang = str(v).strip().lower()[:2]
-            if lang not in LANGS:
-                raise InputError(f"lang must be one of {', '.join(LANGS)} (got {v!r})", where, line)
+            known = load_languages().codes
+            if lang not in known:
+                raise InputError(f"lang must be one of {', '.join(known)} (got {v!r})", where, line)
             out[key] = lang
         else:
             out[key] = str(v).strip()
@@ -172,7 +173,7 @@ class Loader:
     maps globs on ids to a story name (first match wins)."""
 
     is_boilerplate: Callable[[str], bool] = lambda line: False
-    detect_language: Callable[[str], str] = lambda text: "fr"
+    detect_language: Callable[[str], str] = lambda text: load_languages().default
     default_lang: str | None = None
     exclude: tuple[str, ...] = ()
     stories: tuple[tuple[str, str], ...] = ()

@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any, Callable
 
+from .registry import load_languages
+
 SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
         "svg", "form", "iframe", "button", "select", "figure", "menu", "canvas", "object"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -103,6 +105,6 @@ def html_article(raw: str, is_boilerplate: Callable[[str], bool] = lambda s: Fal
     for key in ("source", "url"):
         if p.meta.get(key):
             meta[key] = p.meta[key]
-    if p.meta.get("lang") in ("fr", "en"):
+    if p.meta.get("lang") in load_languages().codes:
         meta["lang"] = p.meta["lang"]
     return meta, "\n".join(lines) + ("\n" if lines else "")

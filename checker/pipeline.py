@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import pandas as pd
 import regex
 
-from .registry import Registry, Rule, Selection
+from .registry import Registry, Rule, Selection, load_languages
 from .schema import CLAIM_FIELDS, Article, claims_frame
 
 # A sentence ends at . ! ? … (then closing quotes) followed by space and a capital,
@@ -183,7 +183,7 @@ class Extractor:
         )
 
     def article_rows(self, article: Article) -> list[dict[str, Any]]:
-        lang = article.lang or "fr"
+        lang = article.lang or load_languages().default
         ctx = ArticleContext(article, lang, self.settings, self.scans)
         rows: list[dict[str, Any]] = []
         for rule in self.extractors:

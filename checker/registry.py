@@ -1,4 +1,4 @@
-"""The rule registry: rule modules found in ``rules/`` (and custom ones), as metadata.
+"""The rule registry: rule modules found through entry points (and custom ones), as metadata.
 
 A rule module is a plain Python module with module-level metadata and one public
 function (see ``rules/README.md`` and ``docs/rules.md``)::
@@ -27,15 +27,19 @@ function (see ``rules/README.md`` and ``docs/rules.md``)::
     def compare(claims, ctx): ...# comparator: claims DataFrame -> iterable of schema.Finding
 
 The registry is built once into an immutable mapping; the engine never imports a
-particular rule, and a rule never imports a formatter.
+particular rule, and a rule never imports a formatter. Built-in rules are found the
+way plug-ins are, through the entry-point group ``recoupe.rules``: those the
+``recoupe`` distribution declares are the built-ins (origin ``builtin``), any other
+distribution's are plug-ins (origin ``entry-point``). The languages come the same way:
+one descriptor object under ``recoupe.languages`` (see :func:`load_languages`).
 """
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import importlib.util
 import inspect
-import pkgutil
 import re
 import sys
 from dataclasses import dataclass, field
@@ -55,6 +59,8 @@ FAMILIES = {
     "C": "comparisons",
 }
 ENTRY_POINT_GROUP = "recoupe.rules"
+LANGUAGES_GROUP = "recoupe.languages"
+DISTRIBUTION = "recoupe"  # the distribution whose entry points are the built-ins
 
 
 @dataclass(frozen=True)
@@ -142,12 +148,23 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
     )
 
 
-def _builtin_modules() -> Iterator[ModuleType]:
-    from recoupe import rules
+def _entry_points(group: str, builtin: bool) -> list[Any]:
+    """The entry points of ``group``, by name: the ``recoupe`` distribution's (``builtin``)
+    or every other distribution's."""
+    from importlib.metadata import entry_points
 
-    for info in sorted(pkgutil.iter_modules(rules.__path__), key=lambda i: i.name):
-        if re.match(r"^[a-z][0-9]{2,3}_", info.name):
-            yield importlib.import_module(f"recoupe.rules.{info.name}")
+    def ours(ep) -> bool:
+        return ep.dist is not None and ep.dist.name == DISTRIBUTION
+
+    return sorted((ep for ep in entry_points(group=group) if ours(ep) == builtin), key=lambda e: e.name)
+
+
+def _builtin_modules() -> Iterator[ModuleType]:
+    eps = _entry_points(ENTRY_POINT_GROUP, builtin=True)
+    if not eps:
+        raise ConfigError(f"no built-in rules found (entry points {ENTRY_POINT_GROUP!r}); reinstall recoupe")
+    for ep in eps:
+        yield importlib.import_module(ep.module)
 
 
 def _module_from_path(path: Path) -> ModuleType:
@@ -167,9 +184,7 @@ def _module_from_path(path: Path) -> ModuleType:
 
 
 def _entry_point_modules() -> Iterator[ModuleType]:
-    from importlib.metadata import entry_points
-
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for ep in _entry_points(ENTRY_POINT_GROUP, builtin=False):
         try:
             obj = ep.load()
         except Exception as e:
@@ -307,8 +322,15 @@ def load_registry(extra_paths: Iterable[str | Path] = (), entry_points: bool = T
     return Registry(rules)
 
 
-def detect_language(text: str) -> str:
-    """The language of a text, as the rules package guesses it."""
-    from recoupe import rules
+@functools.cache
+def load_languages() -> Any:
+    """The language descriptor the ``recoupe`` distribution declares under ``recoupe.languages``.
 
-    return rules.detect_language(text)
+    An object with ``codes`` (the language codes; the first, ``default``, is the language
+    of an article nothing else decides), ``detect(text) -> code`` and
+    ``is_boilerplate(line) -> bool``. The engine names no language; it asks this object.
+    """
+    eps = _entry_points(LANGUAGES_GROUP, builtin=True)
+    if not eps:
+        raise ConfigError(f"no language descriptor found (entry point {LANGUAGES_GROUP!r}); reinstall recoupe")
+    return eps[0].load()

@@ -5,7 +5,7 @@ import functools
 
 import pandas as pd
 
-from ._nlp import data
+from .text import data
 
 
 @functools.cache

@@ -44,7 +44,7 @@ from typing import Any, Iterable
 
 import regex
 
-from ._nlp import Scanner, data, fold
+from .text import Scanner, alt, data, fold
 
 CODE = "A01"
 NAME = "claim.attribution"
@@ -59,14 +59,6 @@ INCISE_RE = regex.compile(r"""[,»"”)—–]\s*$""")
 THAT_RE = regex.compile(r"""(?i)^\s*(?:que\b|qu['’]|that\b|:)""")
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation, longest first; spaces match any space, apostrophes both kinds."""
-    out = []
-    for w in sorted({w.replace("’", "'") for w in words}, key=len, reverse=True):
-        out.append(re.escape(w).replace("\\ ", r"\s+").replace("'", "['’]"))
-    return "|".join(out)
-
-
 @functools.cache
 def lexicon(lang: str) -> dict[str, Any]:
     lx = dict(data(f"attribution_{'en' if lang == 'en' else 'fr'}.yaml"))
@@ -75,12 +67,12 @@ def lexicon(lang: str) -> dict[str, Any]:
         lx[key] = frozenset(fold(w) for w in lx.get(key) or ())
     lx["source_prefixes"] = tuple(sorted((fold(p) + " " for p in lx["source_prefixes"]), key=len, reverse=True))
     lx["media_nouns"] = frozenset(fold(w) for w in lx["media_nouns"])
-    adjuncts = _alt(lx["adjuncts"])
+    adjuncts = alt(lx["adjuncts"])
     lx["adjunct_re"] = regex.compile(rf"(?i)\s*(?:{adjuncts})(?![\p{{L}}])")
     anchor_re = regex.compile(
-        rf"(?i)(?<![\p{{L}}'’-])(?:(?P<mk>{_alt(lx['markers'])})"
-        rf"|(?P<aux>{_alt(lx['auxiliaries'])})(?:\s+(?:{adjuncts}))*\s+(?P<pp>{_alt(lx['participles'])})"
-        rf"|(?P<pp2>{_alt(lx['participles'])})|(?P<pres>{_alt(lx['present'])}))(?![\p{{L}}-])"
+        rf"(?i)(?<![\p{{L}}'’-])(?:(?P<mk>{alt(lx['markers'])})"
+        rf"|(?P<aux>{alt(lx['auxiliaries'])})(?:\s+(?:{adjuncts}))*\s+(?P<pp>{alt(lx['participles'])})"
+        rf"|(?P<pp2>{alt(lx['participles'])})|(?P<pres>{alt(lx['present'])}))(?![\p{{L}}-])"
     )
     # every anchor starts with one of these words, followed by a space, an apostrophe or a hyphen
     lx["anchors"] = Scanner(anchor_re, [*lx["markers"], *lx["auxiliaries"], *lx["participles"], *lx["present"]])

@@ -42,7 +42,7 @@ from typing import Any
 
 import regex
 
-from ._nlp import data, lemma, stopwords
+from .text import data, lemma, stopwords
 
 CODE = "A02"
 NAME = "claim.context"

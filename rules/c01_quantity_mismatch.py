@@ -48,11 +48,10 @@ from typing import Iterable, Mapping
 import pandas as pd
 import regex
 
-from recoupe.checker.intervals import cross_doc_conflicts, unexplained_conflicts, widened
-from recoupe.checker.schema import Finding
+from recoupe.checker.ruleapi import Finding, cross_doc_conflicts, unexplained_conflicts, widened
 
 from ._compare import context_overlap, context_sets, predicate_classes
-from ._nlp import data, lemma
+from .text import data, lemma
 
 CODE = "C01"
 NAME = "compare.quantity"

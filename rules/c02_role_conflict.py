@@ -5,7 +5,7 @@ once: ``l'ancien président américain`` for the sitting president, a chancellor
 called a prime minister, a minister given the wrong country. Role claims (rule R01)
 are grouped by person within a story (name variants unified: Zelensky / Zelenskyy /
 Zelenski) and the distinct roles each article gives are compared with the role
-table of ``rules/_names.py``: a former and a sitting holder of the same office
+table of ``rules/names.py``: a former and a sitting holder of the same office
 conflict; an acting and a full holder of the same office conflict (``acting CEO`` /
 ``CEO``); the same office for two different countries conflicts; a role that gives
 no country is compatible with the same office that gives one.
@@ -30,7 +30,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from recoupe.checker.schema import Finding
+from recoupe.checker.ruleapi import Finding
 
 CODE = "C02"
 NAME = "compare.role"
@@ -42,7 +42,7 @@ SEVERITY = "error"
 
 @functools.lru_cache(maxsize=4096)
 def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
-    from ._names import roles_conflict
+    from .names import roles_conflict
 
     return bool(roles_conflict(a, b, lang_a, lang_b))
 
@@ -50,7 +50,7 @@ def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _reading(value: str, lang: str) -> tuple:
     """What two agreeing values share: the office, its time, acting or not, the country."""
-    from ._names import parse_role
+    from .names import parse_role
 
     r = parse_role(value, lang)
     if not r["key"]:

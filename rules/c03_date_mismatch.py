@@ -46,8 +46,7 @@ from typing import Any, Iterable
 import pandas as pd
 import regex
 
-from recoupe.checker.intervals import unexplained_conflicts
-from recoupe.checker.schema import Finding
+from recoupe.checker.ruleapi import Finding, unexplained_conflicts
 
 from ._compare import context_overlap, predicate_classes
 from .d01_date import lexicon

@@ -56,7 +56,7 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import Scanner, data
+from .text import Scanner, alt, data
 
 CODE = "D01"
 NAME = "date.absolute"
@@ -73,21 +73,6 @@ FURNITURE_RE = re.compile(r"^[ \t]*[—–][^\n]*@\w[^\n]*$", re.M)
 def lexicon(lang: str) -> dict[str, Any]:
     """The date lexicon of a language (``rules/data/dates_<lang>.yaml``)."""
     return data(f"dates_{'en' if lang == 'en' else 'fr'}.yaml")
-
-
-_SPACE_OR_QUOTE = re.compile(r"\\ |['’]")
-
-
-def _alt(words, title: bool = False, dots: bool = False) -> str:
-    """A regex alternation of words, longest first; with ``dots``, short words
-    (abbreviations such as ``sept``) take an optional dot."""
-    out = []
-    words = set(words)
-    for w in sorted(words, key=len, reverse=True):
-        p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
-        abbrev = dots and any(o != w and o.startswith(w) for o in words)
-        out.append(p + (r"\.?" if abbrev else ""))
-    return "|".join(out)
 
 
 def _full_months(lx) -> list[str]:
@@ -112,17 +97,17 @@ def date_pattern(lang: str) -> re.Pattern[str]:
     """One pattern holding every absolute-date family of a language, longest forms first."""
     lx = lexicon(lang)
     en = lang == "en"
-    month = _alt(lx["months"], title=en, dots=True)
-    weekday = _alt(lx["weekdays"], title=en)
-    markers = _alt(lx["year_markers"])
-    month_alone = _alt(_full_months(lx), title=en)
-    month_prefix = rf"(?i:{_alt(lx['month_prefixes'])})" if en else _alt(lx["month_prefixes"])
+    month = alt(lx["months"], title=en, dots=True)
+    weekday = alt(lx["weekdays"], title=en)
+    markers = alt(lx["year_markers"])
+    month_alone = alt(_full_months(lx), title=en)
+    month_prefix = rf"(?i:{alt(lx['month_prefixes'])})" if en else alt(lx["month_prefixes"])
     year = r"(?:1[6-9]|20)\d\d"
     if en:
         # after a day number a month may be written in lower case ("on 2 sept"), except
         # the months that are also common words ("3 may", "2 march")
         lower = [w for w in lx["months"] if w.lower() not in lx.get("ambiguous_months", ())]
-        month_after_day = f"{month}|{_alt(lower, dots=True)}"
+        month_after_day = f"{month}|{alt(lower, dots=True)}"
         day_month = (
             rf"(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{month_after_day})(?![\w])"
             rf"(?:,?\s+(?P<y>{year})(?!\d))?"
@@ -160,7 +145,7 @@ CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
 
 @functools.cache
 def _marker_re(lang: str, table: str) -> re.Pattern[str]:
-    words = rf"(?<![\w'’])(?:{_alt(lexicon(lang)[table])})(?![\w])"
+    words = rf"(?<![\w'’])(?:{alt(lexicon(lang)[table])})(?![\w])"
     if table == "future_markers":  # one search for the future tense and the forward words
         words = f"{FUTURE_RE[lang].pattern.removeprefix('(?i)')}|{words}"
     return re.compile(f"(?i){words}")

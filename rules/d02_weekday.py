@@ -54,8 +54,8 @@ import functools
 import re
 from typing import Any, Iterator
 
-from ._nlp import Scanner
-from .d01_date import _alt, direction, in_furniture, lexicon, scan as absolute_dates
+from .text import Scanner, alt
+from .d01_date import direction, in_furniture, lexicon, scan as absolute_dates
 
 CODE = "D02"
 NAME = "date.relative"
@@ -83,15 +83,15 @@ def weekday_scanner(lang: str) -> Scanner:
 def weekday_pattern(lang: str) -> re.Pattern[str]:
     lx = lexicon(lang)
     en = lang == "en"
-    weekday = _alt(lx["weekdays"], title=en)
-    rel = _alt(lx["relative_days"])
-    rel_years = _alt(lx["relative_years"])
+    weekday = alt(lx["weekdays"], title=en)
+    rel = alt(lx["relative_days"])
+    rel_years = alt(lx["relative_years"])
     if en:
         before = rf"(?:(?P<pre>(?i:{'|'.join(EN_BEFORE)}))\s+)?"
         after = ""
     else:
-        before = rf"(?:(?P<pre>{_alt(lx['weekday_before'])})\s+)?"
-        after = rf"(?:\s+(?P<post>{_alt(lx['weekday_after'])})\b)?"
+        before = rf"(?:(?P<pre>{alt(lx['weekday_before'])})\s+)?"
+        after = rf"(?:\s+(?P<post>{alt(lx['weekday_after'])})\b)?"
     flags = "" if en else "(?i)"
     return re.compile(
         flags + rf"(?<![\w-])(?:(?P<ry>(?i:{rel_years}))(?![\w-])|{before}(?P<wd>{weekday})(?![\w-]){after}"

@@ -46,8 +46,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ._nlp import Scanner
-from .d01_date import _alt, in_furniture, lexicon
+from .text import Scanner, alt
+from .d01_date import in_furniture, lexicon
 
 CODE = "D03"
 NAME = "time.clock"
@@ -65,7 +65,7 @@ def time_scanner(lang: str) -> Scanner:
 
 @functools.cache
 def time_pattern(lang: str) -> re.Pattern[str]:
-    zones = _alt([z for z, off in lexicon(lang)["zones"].items() if off is not None])
+    zones = alt([z for z, off in lexicon(lang)["zones"].items() if off is not None])
     hour = r"(?:[01]?\d|2[0-3])"
     minute = r"[0-5]\d"
     zone = rf"(?:[ \t]*(?P<zone>(?i:{zones}))(?P<zoff>[+-]\d{{1,2}}(?::?\d\d)?)?(?![\w]))?"

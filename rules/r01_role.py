@@ -85,9 +85,9 @@ from typing import Any, NamedTuple
 import regex
 
 from . import is_boilerplate
-from ._names import (
-    _k,
+from .names import (
     canonical_name,
+    form_key,
     known_name,
     lexicon,
     name_at,
@@ -98,8 +98,8 @@ from ._names import (
     roles_conflict,
     surname_key,
 )
-from ._names import titles as title_matches
-from ._nlp import lemma, stopwords
+from .names import titles as title_matches
+from .text import lemma, stopwords
 
 CODE = "R01"
 NAME = "role.person"
@@ -240,14 +240,14 @@ def _titles(text: str, lang: str) -> list[tuple[int, int, dict[str, Any]]]:
 def role_from_title_word(word: str, lang: str) -> bool:
     """The word is itself an office or modifier form (Former, Chancellor)."""
     lex = lexicon(lang)
-    w = _k(word)
+    w = form_key(word)
     return w in lex.offices or w in lex.modifiers
 
 
 def _verb_like(word: str, lang: str) -> bool:
     """The word after an anaphoric title reads as its verb (pousse, a, said)."""
     w = word.lower().replace("’", "'")
-    if _k(w) in lexicon(lang).anaphora_words:
+    if form_key(w) in lexicon(lang).anaphora_words:
         return True
     lem = lemma(w, lang)
     if lem == w:
@@ -344,7 +344,7 @@ def _scan(ctx) -> list[_Candidate]:
                 head = (j, " ".join(gen["prep"].lower().replace("’", "'").split()))
             else:
                 w = _WORD_BEFORE.search(text[max(0, prep_start - 40):prep_start])
-                if not w or _k(w.group(1)) not in lex.genitive_heads:
+                if not w or form_key(w.group(1)) not in lex.genitive_heads:
                     continue
         # what the title is: the role itself, or a relative title (head + prep + role)
         if head:
@@ -398,7 +398,7 @@ def _scan(ctx) -> list[_Candidate]:
                 prev = persons.ending_at(k - 1 - _spaces_before(text, k - 1))
                 if prev:
                     ps, who = prev
-                    linked = _former(rel, lang) if lex.apposition_links.get(_k(link["l"])) == "former" else rel
+                    linked = _former(rel, lang) if lex.apposition_links.get(form_key(link["l"])) == "former" else rel
                     claims.append(_claim(ps, end, linked, who, APPOSITION))
                     continue
         if k > 0 and text[k - 1] == ",":
@@ -409,7 +409,7 @@ def _scan(ctx) -> list[_Candidate]:
             if prev and _closes(text, end, lang):
                 ps, who = prev
                 w = _WORD_BEFORE.search(text[max(0, ps - 30):ps])
-                if not (w and _k(w.group(1)) in lex.name_prepositions):
+                if not (w and form_key(w.group(1)) in lex.name_prepositions):
                     claims.append(_claim(ps, end, rel, who, APPOSITION))
                     continue
         # 4. a title alone at a sentence start: anaphora, resolved below

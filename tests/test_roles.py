@@ -1,9 +1,10 @@
-"""The role and name helpers of rules/_names.py: parse_role, roles_conflict, canonical_name."""
+"""The role and name helpers of rules/names.py: parse_role, roles_conflict, canonical_name."""
 from __future__ import annotations
 
 import pytest
 
-from recoupe.rules._names import _nkey, canonical_name, parse_role, roles_conflict
+from recoupe.rules.names import canonical_name, parse_role, roles_conflict
+from recoupe.rules.names import name_key as _nkey
 
 
 @pytest.mark.parametrize(
@@ -126,7 +127,7 @@ def test_canonical_name_extra_table():
 
 
 def test_name_variants_are_unambiguous():
-    from recoupe.rules._nlp import data
+    from recoupe.rules.text import data
 
     owner: dict[str, str] = {}
     for canonical, variants in data("names.yaml")["names"].items():
@@ -135,7 +136,7 @@ def test_name_variants_are_unambiguous():
 
 
 def test_lexicon_office_keys_shared_by_languages():
-    from recoupe.rules._nlp import data
+    from recoupe.rules.text import data
 
     fr = {o["key"] for o in data("roles_fr.yaml")["offices"]}
     en = {o["key"] for o in data("roles_en.yaml")["offices"]}

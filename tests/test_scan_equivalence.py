@@ -3,7 +3,7 @@
 The number scanner tokenises only the text around number words (``cands``), furniture is
 found one regex branch at a time (``alternation_spans``), and the long patterns (attribution
 anchors, titles, dates, number words) are tried only where a run of letters or digits can
-start a match (``rules._nlp.Scanner``); each is checked here against the plain way, on
+start a match (``rules.text.Scanner``); each is checked here against the plain way, on
 hand-written and on random texts.
 """
 from __future__ import annotations
@@ -159,7 +159,7 @@ def test_alternation_spans_is_the_alternation():
 
 
 def _scanners():
-    from recoupe.rules import _names, a01_attribution, d01_date, d02_weekday, d03_time
+    from recoupe.rules import names as _names, a01_attribution, d01_date, d02_weekday, d03_time
     from recoupe.rules.numbers.lang import LEX
 
     out = []
@@ -211,7 +211,7 @@ def test_run_keys_fold_every_case_insensitive_match():
 
     import regex
 
-    from recoupe.rules._nlp import fold_key
+    from recoupe.rules.text import fold_key
 
     alphabet = {c for _, sc in _scanners() for p in sc.phrases for c in p.lower() if c.isalpha()}
     everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings, load_settings
-from ..errors import ConfigError, InputError, RecoupeError
+from ..errors import ConfigError, InputError, RecoupeError, UsageError
 
 
 def _csv(value: str | None) -> tuple[str, ...]:
@@ -33,6 +33,13 @@ def _default_input() -> str:
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
+    lang = getattr(args, "lang", None)
+    if lang is not None:
+        from ..registry import load_languages
+
+        known = load_languages().codes
+        if lang not in known:
+            raise UsageError(f"--lang: {lang!r} is not a language recoupe reads (allowed: {', '.join(known)})")
     overrides: dict[str, Any] = {
         "select": _csv(getattr(args, "select", None)),
         "ignore": _csv(getattr(args, "ignore", None)),
@@ -72,13 +79,13 @@ class Session:
 
     def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
-        from recoupe import rules
-
         from ..corpus import Loader
+        from ..registry import load_languages
 
+        languages = load_languages()
         loader = Loader(
-            is_boilerplate=rules.is_boilerplate,
-            detect_language=rules.detect_language,
+            is_boilerplate=languages.is_boilerplate,
+            detect_language=languages.detect,
             default_lang=self.settings.default_lang,
             exclude=self.settings.exclude,
             stories=self.settings.stories,

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from .._nlp import lemma
+from ..text import lemma
 from .lang import HSP, Lang, fold_q
 from .num import Num
 

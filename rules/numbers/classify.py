@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from .._nlp import lemma
+from ..text import lemma
 from .around import add_rate, next_word, noun_phrase, np_words, prev_word
 from .lang import HSP, SYMBOLS, Lang
 from .num import Num, overlaps

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .._nlp import Scanner, data, stopwords
+from ..text import Scanner, data, stopwords
 
 
 LANGS = ("fr", "en")

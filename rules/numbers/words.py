@@ -15,7 +15,7 @@ from itertools import accumulate
 import regex
 from text_to_num import find_numbers, text2num
 
-from .._nlp import fold_key
+from ..text import fold_key
 from .lang import HSP, Lang, fold_q
 from .num import Num, overlaps
 

@@ -261,14 +261,93 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
-def fold(s: str) -> str:
-    """Lower case, no accents, typographic apostrophes and spaces made plain."""
+_APOSTROPHE_SPACE = regex.compile(r"'\s*")
+
+
+def fold(s: str, lookup: str | None = None) -> str:
+    """Lower case, no accents, typographic apostrophes and spaces made plain.
+
+    With ``lookup``, a look-up key besides, in single spaces with none at the ends:
+    ``"form"`` for a matched lexicon form (non-breaking hyphens made plain, no space
+    after an apostrophe: ``l’ Élysée`` -> ``l'elysee``); ``"name"`` for a person's name
+    (dots and hyphens are spaces: ``J.-P. Durand`` -> ``j p durand``).
+    """
+    if lookup is not None:
+        return _lookup_key(s, lookup)
     if s.isascii():
         return s.lower()  # nothing to replace, decompose or strip
     return _fold_other(s)
 
 
 @functools.lru_cache(maxsize=65536)
+def _lookup_key(s: str, lookup: str) -> str:
+    s = fold(s)
+    if lookup == "form":
+        s = _APOSTROPHE_SPACE.sub("'", s.replace("‑", "-"))
+    elif lookup == "name":
+        s = s.replace(".", " ").replace("-", " ").replace("‑", " ")
+    else:
+        raise ValueError(f"fold: lookup must be 'form' or 'name' (got {lookup!r})")
+    return " ".join(s.split())
+
+
+@functools.lru_cache(maxsize=65536)
 def _fold_other(s: str) -> str:
     s = s.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
     return strip_accents(s).lower()
+
+
+_SPACE_OR_QUOTE = re.compile(r"\\ |['’]")
+
+
+def _char_re(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch in "'’":
+        return r"['’]\s*"
+    if ch in "-‑":
+        return r"[-‑\s]"
+    return regex.escape(ch)
+
+
+def alt(words: Iterable[str], title: bool = False, dots: bool = False, trie: bool = False) -> str:
+    """A regex alternation of lexicon words or phrases, for ``re`` or ``regex``.
+
+    Longest first; a space matches any run of white space, an apostrophe either kind.
+    With ``title``, the words are title-cased (``March``); with ``dots``, a word that
+    starts a longer one (an abbreviation such as ``sept``) takes an optional dot.
+
+    With ``trie``, the alternation is trie-shaped instead (one pass, no backtracking over
+    shared prefixes; for long ``regex`` lexicons): a space matches white space, an
+    apostrophe either kind and the spaces after it, a hyphen either kind or a space.
+    """
+    if trie:
+        return _trie_alt(words)
+    words = {w.replace("’", "'") for w in words}
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
+        abbrev = dots and any(o != w and o.startswith(w) for o in words)
+        out.append(p + (r"\.?" if abbrev else ""))
+    return "|".join(out)
+
+
+def _trie_alt(forms: Iterable[str]) -> str:
+    trie: dict = {}
+    for f in set(forms):
+        node = trie
+        for ch in f.replace("’", "'").replace("‑", "-"):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [_char_re(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")"

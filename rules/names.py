@@ -38,7 +38,7 @@ from typing import Any
 
 import regex
 
-from ._nlp import Scanner, data, fold
+from .text import Scanner, alt, data, fold
 
 LANGS = ("fr", "en")
 
@@ -70,7 +70,7 @@ _HONORIFICS = ["m", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "president",
 
 @functools.cache
 def _name_stops(lang: str) -> frozenset[str]:
-    from ._nlp import stopwords
+    from .text import stopwords
 
     words = set(_WEEKDAYS_MONTHS) | set(_HONORIFICS)
     for lg in LANGS:
@@ -78,11 +78,14 @@ def _name_stops(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@functools.lru_cache(maxsize=65536)
-def _nkey(name: str) -> str:
+def name_key(name: str) -> str:
     """The look-up key of a name: folded, no dots or hyphens, single spaces."""
-    s = fold(name).replace(".", " ").replace("-", " ").replace("‑", " ")
-    return " ".join(s.split())
+    return fold(name, "name")
+
+
+def form_key(form: str) -> str:
+    """The look-up key of a matched lexicon form (see :func:`~recoupe.rules.text.fold`)."""
+    return fold(form, "form")
 
 
 @functools.cache
@@ -91,8 +94,8 @@ def _names_index() -> tuple[dict[str, str], frozenset[str]]:
     index: dict[str, str] = {}
     for canonical, variants in (conf.get("names") or {}).items():
         for v in [canonical, *(variants or [])]:
-            index.setdefault(_nkey(v), canonical)
-    not_names = frozenset(_nkey(n) for n in conf.get("not_names") or ())
+            index.setdefault(name_key(v), canonical)
+    not_names = frozenset(name_key(n) for n in conf.get("not_names") or ())
     return index, not_names
 
 
@@ -111,7 +114,7 @@ def _extra_index(frozen: tuple) -> dict[str, str]:
     index: dict[str, str] = {}
     for canonical, variants in frozen:
         for v in (canonical, *variants):
-            index.setdefault(_nkey(v), canonical)
+            index.setdefault(name_key(v), canonical)
     return index
 
 
@@ -122,7 +125,7 @@ def clean_name(name: str) -> str:
 
 def known_name(name: str, extra: Mapping[str, Any] | None = None) -> str | None:
     """The canonical form of a name listed in names.yaml (or ``extra``), else None."""
-    key = _nkey(name)
+    key = name_key(name)
     if extra:
         hit = _extra_index(_freeze(extra)).get(key)
         if hit:
@@ -145,17 +148,17 @@ def canonical_name(name: str, lang: str = "fr", extra: Mapping[str, Any] | None 
 @functools.cache
 def _person_countries() -> dict[str, str]:
     conf = data("names.yaml") or {}
-    return {_nkey(k): str(v) for k, v in (conf.get("countries") or {}).items()}
+    return {name_key(k): str(v) for k, v in (conf.get("countries") or {}).items()}
 
 
 def person_country(name: str) -> str | None:
     """The country code names.yaml gives a known person (``Emmanuel Macron`` -> ``FR``)."""
-    return _person_countries().get(_nkey(canonical_name(name)))
+    return _person_countries().get(name_key(canonical_name(name)))
 
 
 def is_not_name(name: str) -> bool:
     """True for capitalised sequences listed as non-persons (Maison Blanche)."""
-    return _nkey(name) in _names_index()[1]
+    return name_key(name) in _names_index()[1]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -222,7 +225,7 @@ def surname_key(name: str) -> str:
     i = len(toks) - 1
     while i > 0 and toks[i - 1] in _PARTICLES:
         i -= 1
-    return _nkey(" ".join(toks[i:]))
+    return name_key(" ".join(toks[i:]))
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -243,45 +246,6 @@ def _form_re(form: str) -> str:
     return "".join(out)
 
 
-def _char_re(ch: str) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch in "'’":
-        return r"['’]\s*"
-    if ch in "-‑":
-        return r"[-‑\s]"
-    return regex.escape(ch)
-
-
-def _alt(forms: Iterable[str]) -> str:
-    """An alternation of lexicon forms as a trie-shaped pattern (one pass, no backtracking
-    over shared prefixes); spaces, apostrophes and hyphens match their variants."""
-    trie: dict = {}
-    for f in set(forms):
-        node = trie
-        for ch in f.replace("’", "'").replace("‑", "-"):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [_char_re(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + emit(trie) + ")"
-
-
-@functools.lru_cache(maxsize=65536)
-def _k(s: str) -> str:
-    """Look-up key of a matched lexicon form."""
-    s = fold(s).replace("‑", "-")
-    s = regex.sub(r"'\s*", "'", s)
-    return " ".join(s.split())
 
 
 class _Lexicon:
@@ -293,23 +257,23 @@ class _Lexicon:
         self.offices: dict[str, dict[str, str]] = {}
         for o in conf["offices"]:
             for f in o["forms"]:
-                self.offices.setdefault(_k(f), {"key": o["key"], "lemma": o["lemma"]})
+                self.offices.setdefault(form_key(f), {"key": o["key"], "lemma": o["lemma"]})
         self.office_lemmas = {o["lemma"]: o["key"] for o in conf["offices"]}
-        self.modifiers = {_k(k): {"lemma": v.get("lemma", k), **v} for k, v in (conf.get("modifiers") or {}).items()}
-        self.post = {_k(k): {"lemma": v.get("lemma", k), **v} for k, v in (conf.get("post_modifiers") or {}).items()}
+        self.modifiers = {form_key(k): {"lemma": v.get("lemma", k), **v} for k, v in (conf.get("modifiers") or {}).items()}
+        self.post = {form_key(k): {"lemma": v.get("lemma", k), **v} for k, v in (conf.get("post_modifiers") or {}).items()}
         self.determiners = [d for d in conf.get("determiners") or ()]
-        self.genitive_heads = frozenset(_k(w) for w in conf.get("genitive_heads") or ())
-        self.anaphora_words = frozenset(_k(w) for w in conf.get("anaphora_words") or ())
-        self.name_prepositions = frozenset(_k(w) for w in conf.get("name_prepositions") or ())
-        self.apposition_links = {_k(k): v for k, v in (conf.get("apposition_links") or {}).items()}
+        self.genitive_heads = frozenset(form_key(w) for w in conf.get("genitive_heads") or ())
+        self.anaphora_words = frozenset(form_key(w) for w in conf.get("anaphora_words") or ())
+        self.name_prepositions = frozenset(form_key(w) for w in conf.get("name_prepositions") or ())
+        self.apposition_links = {form_key(k): v for k, v in (conf.get("apposition_links") or {}).items()}
         self.domains: dict[str, dict[str, str]] = {}
         for d in conf.get("domains") or ():
             for f in d["forms"]:
-                self.domains[_k(f)] = {"key": d["key"], "text": d["text"]}
+                self.domains[form_key(f)] = {"key": d["key"], "text": d["text"]}
         self.orgs: dict[str, dict[str, str]] = {}
         for o in conf.get("organisations") or ():
             for f in o["forms"]:
-                self.orgs[_k(f)] = {"code": o["code"], "text": o["text"]}
+                self.orgs[form_key(f)] = {"code": o["code"], "text": o["text"]}
         # nationality adjectives and country names
         self.adjs: dict[str, str] = {}  # form key -> code
         self.country_names: dict[str, str] = {}  # complement / name key -> code
@@ -318,16 +282,16 @@ class _Lexicon:
             for code, c in (conf.get("nationalities") or {}).items():
                 self.norm[code] = c["adj"][0]
                 for f in c["adj"]:
-                    self.adjs[_k(f)] = code
+                    self.adjs[form_key(f)] = code
                 for n in c.get("names") or ():
-                    self.country_names[_k(_fr_complement(n))] = code
+                    self.country_names[form_key(_fr_complement(n))] = code
         else:
             for code, c in (conf.get("countries") or {}).items():
                 self.norm[code] = c["norm"]
                 for f in c["adj"]:
-                    self.adjs[_k(f)] = code
+                    self.adjs[form_key(f)] = code
                 for n in c.get("names") or ():
-                    self.country_names[_k(n)] = code
+                    self.country_names[form_key(n)] = code
         self.org_norm = {o["code"]: o["text"] for o in conf.get("organisations") or ()}
         self._conf = conf
 
@@ -352,16 +316,16 @@ class _Lexicon:
 
     # The title pattern; ``parse`` builds the case-insensitive variant parse_role uses.
     def _pattern(self, conf: dict, parse: bool) -> str:
-        offices = _alt(f for o in conf["offices"] for f in o["forms"])
-        mods = _alt((conf.get("modifiers") or {}).keys())
-        posts = _alt((conf.get("post_modifiers") or {}).keys())
+        offices = alt((f for o in conf["offices"] for f in o["forms"]), trie=True)
+        mods = alt((conf.get("modifiers") or {}).keys(), trie=True)
+        posts = alt((conf.get("post_modifiers") or {}).keys(), trie=True)
         lb = r"(?<![\p{L}\p{N}\-‑])"
         rb = r"(?![\p{L}\p{N}])"
         if self.lang == "fr":
-            adjs = _alt(f for c in conf["nationalities"].values() for f in c["adj"])
-            doms = _alt(f for d in conf.get("domains") or () for f in d["forms"])
-            orgs = _alt([f for o in conf.get("organisations") or () for f in o["forms"]]
-                        + [_fr_complement(n) for c in conf["nationalities"].values() for n in c.get("names") or ()])
+            adjs = alt((f for c in conf["nationalities"].values() for f in c["adj"]), trie=True)
+            doms = alt((f for d in conf.get("domains") or () for f in d["forms"]), trie=True)
+            orgs = alt([f for o in conf.get("organisations") or () for f in o["forms"]]
+                        + [_fr_complement(n) for c in conf["nationalities"].values() for n in c.get("names") or ()], trie=True)
             body = (
                 rf"(?P<pre>(?:(?P<mod>{mods})\s+|(?P<ex>ex)\s*[-‑]\s*)?)"
                 rf"(?P<office>{offices}){rb}"
@@ -374,8 +338,8 @@ class _Lexicon:
             )
             return rf"(?i:{lb}{body})"
         countries = conf.get("countries") or {}
-        adjs = _alt(f for c in countries.values() for f in c["adj"])
-        names = _alt(n for c in countries.values() for n in c.get("names") or ())
+        adjs = alt((f for c in countries.values() for f in c["adj"]), trie=True)
+        names = alt((n for c in countries.values() for n in c.get("names") or ()), trie=True)
         ci = "(?i:" if not parse else "(?:"
         body = (
             rf"{lb}(?P<pre>(?:(?i:(?P<mod>{mods}))[-\s]+)?)"
@@ -393,7 +357,7 @@ class _Lexicon:
         """Any office complement the lexicon does not list (``de la Culture``, ``de police
         de Paris``, ``du Travail et de la Santé``): up to three links, each a preposition,
         a capitalised word or a ``complement_nouns`` noun, and at most one adjective."""
-        nouns = _alt(conf.get("complement_nouns") or ())
+        nouns = alt(conf.get("complement_nouns") or (), trie=True)
         ends = "|".join(sorted(map(regex.escape, conf.get("adjective_endings") or ()), key=len, reverse=True))
         cap = r"\p{L}[\p{L}\-]*" if parse else r"(?-i:\p{Lu}[\p{L}\-]*)"
         adj = r"\p{L}+" if parse else r"(?-i:\p{Ll}+)"
@@ -437,7 +401,7 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
     """A title match as a role: value (normal form), office, key, country, time, qualifier."""
     lex = lexicon(lang)
     g = m.groupdict()
-    off = lex.offices[_k(g["office"])]
+    off = lex.offices[form_key(g["office"])]
     office, key = off["lemma"], off["key"]
     qualifier = None
     mod_value = None
@@ -449,7 +413,7 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
     for mod in mods:
         if not mod:
             continue
-        info = lex.modifiers.get(_k(mod))
+        info = lex.modifiers.get(form_key(mod))
         if not info:
             continue
         qualifier = qualifier or info["lemma"]
@@ -460,7 +424,7 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
         elif info.get("value"):
             mod_value = info["value"]
     if g.get("post"):
-        info = lex.post.get(_k(g["post"]))
+        info = lex.post.get(form_key(g["post"]))
         if info:
             qualifier = qualifier or info["lemma"]
             if info["time"] != "current":
@@ -475,9 +439,9 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
     if lang == "fr":
         adj = g.get("adj1") or g.get("adj2")
         if adj:
-            country = lex.adjs.get(_k(adj))
+            country = lex.adjs.get(form_key(adj))
         if g.get("dom"):
-            d = lex.domains[_k(g["dom"])]
+            d = lex.domains[form_key(g["dom"])]
             domain_text = d["text"]
             if "|" not in key:
                 key = f"{key}|{d['key']}"
@@ -492,7 +456,7 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
         elif g.get("cmp"):
             office = f"{office} {cmp}"
         if g.get("org"):
-            ok = _k(g["org"])
+            ok = form_key(g["org"])
             if ok in lex.orgs:
                 org = lex.orgs[ok]
                 country = country or org["code"]
@@ -503,15 +467,15 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
         if country and country in lex.norm and not org_text:
             parts.append(lex.norm[country])
         elif country and org_text and (g.get("adj1") or g.get("adj2")):
-            parts.append(lex.norm.get(lex.adjs.get(_k(g.get("adj1") or g.get("adj2"))), ""))
+            parts.append(lex.norm.get(lex.adjs.get(form_key(g.get("adj1") or g.get("adj2"))), ""))
         parts += [org_text, suffix]
     else:
         if g.get("cty"):
-            country = lex.adjs.get(_k(g["cty"]))
+            country = lex.adjs.get(form_key(g["cty"]))
         elif g.get("poss"):
-            country = lex.country_names.get(_k(g["poss"]))
+            country = lex.country_names.get(form_key(g["poss"]))
         if not country and g.get("of"):
-            country = lex.country_names.get(_k(g["of"]))
+            country = lex.country_names.get(form_key(g["of"]))
         parts = [mod_value, suffix, lex.norm.get(country) if country else None, office]
     value = " ".join(p for p in parts if p)
     return {
