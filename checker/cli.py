@@ -33,6 +33,13 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no messages on standard error but errors")
 
 
+def _add_story_grouping(*parsers: argparse.ArgumentParser) -> None:
+    for p in parsers:
+        p.add_argument("--story-grouping", choices=("folder", "auto"),
+                       help="how articles without an explicit story are grouped: by folder (default) or "
+                       "auto, from the names, terms and dates they share (needs recoupe[stories])")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="recoupe",
@@ -98,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="docs/rules.md", metavar="FILE")
     p.add_argument("--check", action="store_true", help="exit 1 if the file is out of date instead of writing it")
     _add_common(p)
+
+    stories = sub.add_parser("stories", help="list which story each article belongs to", description="List each article with its story and where the story comes from (explicit, config, folder or auto).")
+    stories.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    stories.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
+    stories.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_common(stories)
+    _add_story_grouping(*(sub.choices[c] for c in ("extract", "check", "report", "stories")), bw, ba)
     return parser
 
 

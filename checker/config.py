@@ -16,6 +16,8 @@ Keys (see the README's "Configure" section for an example)::
     synonyms                        {lemma: [lemmas that mean the same]}
     names                           {canonical name: [variants]}
     stories                         {glob on article ids: story}
+    story-grouping                  folder (a story is a folder) or auto (found from
+                                    what the articles share; needs scikit-learn)
     exclude                         [globs on article ids]
     baseline                        baseline file path
     output-format                   default format of ``recoupe check``
@@ -36,6 +38,7 @@ from .formats import CHECK_FORMATS
 from .vocab import KINDS, SEVERITIES
 from .registry import load_languages
 
+STORY_GROUPINGS = ("folder", "auto")
 DEFAULT_TOLERANCE = MappingProxyType({"quantity": 0.0, "percent": 0.0, "money": 0.0, "duration": 0.0, "ordinal": 0.0})
 
 
@@ -51,6 +54,7 @@ class Settings:
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     stories: tuple[tuple[str, str], ...] = ()
+    story_grouping: str = "folder"
     exclude: tuple[str, ...] = ()
     baseline: str = "recoupe-baseline.json"
     output_format: str = "text"
@@ -142,6 +146,10 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
                 if not isinstance(s, str) or not s:
                     raise ConfigError(f"stories.{g}: must be a story name (a string)", where)
             out[name] = tuple(table.items())
+        elif key == "story-grouping":
+            if v not in STORY_GROUPINGS:
+                raise ConfigError(f"story-grouping: {v!r} is not a grouping (allowed: {', '.join(STORY_GROUPINGS)})", where)
+            out[name] = v
         elif key in ("baseline",):
             if not isinstance(v, str) or not v:
                 raise ConfigError(f"{key}: must be a file path (a string)", where)

@@ -10,6 +10,13 @@ see :func:`read_manifest`), then the file itself (front matter, date marker), th
 the configuration's story mapping. The article's language, when no metadata gives
 it, is guessed from its text.
 
+Stories: an explicit story (front matter or manifest ``story:``, a JSONL ``story``
+field, a configuration glob) always wins. Otherwise, with ``story_grouping="folder"``
+(the default) an article's story is its parent folder (``.`` for a lone file or a
+JSONL line); with ``"auto"`` it is found by :func:`~recoupe.checker.stories.group_stories`
+from what the articles share. :attr:`LoadResult.story_origins` says, per article id,
+where its story came from: ``explicit``, ``config``, ``folder`` or ``auto``.
+
 Loading never stops at a bad file: :func:`load_corpus` returns the articles it could
 read and one :class:`~recoupe.checker.errors.InputError` per problem.
 """
@@ -41,6 +48,7 @@ class LoadResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
+    story_origins: dict[str, str] = field(default_factory=dict)  # id -> explicit | config | folder | auto
 
 
 def _blank(s: str) -> str:
@@ -170,13 +178,16 @@ def _blank_boilerplate(text: str, is_boilerplate: Callable[[str], bool]) -> str:
 @dataclass
 class Loader:
     """Reads inputs into articles. ``exclude`` are globs on article ids; ``stories``
-    maps globs on ids to a story name (first match wins)."""
+    maps globs on ids to a story name (first match wins); ``story_grouping`` is
+    ``folder`` or ``auto``, ``stopwords`` the function words auto grouping ignores."""
 
     is_boilerplate: Callable[[str], bool] = lambda line: False
     detect_language: Callable[[str], str] = lambda text: load_languages().default
     default_lang: str | None = None
     exclude: tuple[str, ...] = ()
     stories: tuple[tuple[str, str], ...] = ()
+    story_grouping: str = "folder"
+    stopwords: frozenset[str] = frozenset()
 
     def load(self, inputs: Iterable[str]) -> LoadResult:
         result = LoadResult()
@@ -198,32 +209,50 @@ class Loader:
             except InputError as e:
                 result.errors.append(e)
                 continue
-            for art in found:
+            for art, explicit in found:
                 if self._excluded(art.id):
                     continue
                 if art.id in seen:
                     result.errors.append(InputError(f"article id {art.id!r} already read from {seen[art.id]}; skipped", art.path))
                     continue
                 seen[art.id] = art.path or art.id
-                result.articles.append(self._finish(art))
+                result.articles.append(self._finish(art, "explicit" if explicit else "folder", result.story_origins))
+        if self.story_grouping == "auto":
+            self._group(result)
         result.articles.sort(key=lambda a: (a.story, a.id))
         return result
+
+    def _group(self, result: LoadResult) -> None:
+        """Auto stories for the articles whose story is not explicit."""
+        from .stories import StoryArticle, group_stories
+
+        fixed = {"explicit", "config"}
+        todo = [StoryArticle(a.id, a.text, a.date, a.story if result.story_origins[a.id] in fixed else None, a.lang)
+                for a in result.articles]
+        found = group_stories(todo, self.stopwords)
+        for i, a in enumerate(result.articles):
+            if result.story_origins[a.id] not in fixed:
+                result.articles[i] = replace(a, story=found[a.id])
+                result.story_origins[a.id] = "auto"
 
     # -- helpers ---------------------------------------------------------------
     def _excluded(self, art_id: str) -> bool:
         return any(fnmatch.fnmatch(art_id, g) for g in self.exclude)
 
-    def _finish(self, art: Article) -> Article:
+    def _finish(self, art: Article, origin: str, origins: dict[str, str]) -> Article:
         for glob, story in self.stories:
             if fnmatch.fnmatch(art.id, glob):
                 art = replace(art, story=story)
+                origin = "config"
                 break
+        origins[art.id] = origin
         if not art.lang:
             art = replace(art, lang=self.default_lang or self.detect_language(art.text))
         return art
 
-    def _folder(self, root: Path, result: LoadResult) -> list[Article]:
-        """Articles of a folder tree, and of the .jsonl corpora it holds."""
+    def _folder(self, root: Path, result: LoadResult) -> list[tuple[Article, bool]]:
+        """Articles of a folder tree, and of the .jsonl corpora it holds, each with
+        whether its story is explicit (as for the other readers)."""
         files, corpora = [], []
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -242,7 +271,7 @@ class Loader:
                 result.errors.append(e)
         return out
 
-    def _files(self, files: list[Path], root: Path, result: LoadResult, root_display: str | None) -> list[Article]:
+    def _files(self, files: list[Path], root: Path, result: LoadResult, root_display: str | None) -> list[tuple[Article, bool]]:
         manifests: dict[Path, dict[str, dict[str, Any]]] = {}
         out = []
 
@@ -268,11 +297,12 @@ class Loader:
             except InputError as e:
                 result.errors.append(e)
                 continue
-            story = meta.pop("story", None) or (rel.parent.as_posix() if root_display is not None else ".")
-            out.append(Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta))
+            explicit = meta.pop("story", None)
+            story = explicit or (rel.parent.as_posix() if root_display is not None else ".")
+            out.append((Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta), bool(explicit)))
         return out
 
-    def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[Article]:
+    def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[tuple[Article, bool]]:
         raw = _read_text(path, given)
         out = []
         for n, line in enumerate(raw.split("\n"), 1):
@@ -296,6 +326,6 @@ class Loader:
             except InputError as e:
                 result.errors.append(e)
                 continue
-            story = meta.pop("story", ".")
-            out.append(Article(id=art_id, text=text, story=story, path=f"{given}:{n}", **meta))
+            explicit = meta.pop("story", None)
+            out.append((Article(id=art_id, text=text, story=explicit or ".", path=f"{given}:{n}", **meta), bool(explicit)))
         return out

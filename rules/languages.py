@@ -2,8 +2,8 @@
 
 The engine names no language: it receives :data:`LANGUAGES` (declared under the
 entry-point group ``recoupe.languages`` in ``pyproject.toml``) and asks it for the
-list of language codes (the first is the default), :meth:`Languages.detect` and
-:meth:`Languages.is_boilerplate`. Rules may use it too.
+list of language codes (the first is the default), :meth:`Languages.detect`,
+:meth:`Languages.is_boilerplate` and :meth:`Languages.function_words`. Rules may use it too.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .text import data
+from .text import data, stopwords
 
 #: The words counted to guess a language.
 _WORD = re.compile(r"[a-zà-ÿ]+", re.I)
@@ -39,6 +39,11 @@ class Languages:
             if n > most:
                 best, most = code, n
         return best
+
+    def function_words(self) -> frozenset[str]:
+        """Every known language's function words (``rules/data/stopwords_<lang>.txt``):
+        what automatic story grouping leaves out."""
+        return frozenset(w for code in self.codes for w in stopwords(code))
 
     def is_boilerplate(self, line: str) -> bool:
         """True for page furniture lines that are not article text."""

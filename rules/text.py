@@ -325,7 +325,7 @@ def alt(words: Iterable[str], title: bool = False, dots: bool = False, trie: boo
         return _trie_alt(words)
     words = {w.replace("’", "'") for w in words}
     out = []
-    for w in sorted(words, key=len, reverse=True):
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # the same pattern whatever the hash seed
         p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
         abbrev = dots and any(o != w and o.startswith(w) for o in words)
         out.append(p + (r"\.?" if abbrev else ""))

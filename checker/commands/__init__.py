@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-NAMES = ("extract", "check", "baseline", "report", "rules", "explain", "config", "docs")
+NAMES = ("extract", "check", "baseline", "report", "stories", "rules", "explain", "config", "docs")
 
 
 def get(name: str):

@@ -45,6 +45,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
         "ignore": _csv(getattr(args, "ignore", None)),
         "extend_select": _csv(getattr(args, "extend_select", None)),
         "default_lang": getattr(args, "lang", None),
+        "story_grouping": getattr(args, "story_grouping", None),
     }
     if getattr(args, "baseline", None):
         overrides["baseline"] = args.baseline
@@ -89,6 +90,8 @@ class Session:
             default_lang=self.settings.default_lang,
             exclude=self.settings.exclude,
             stories=self.settings.stories,
+            story_grouping=self.settings.story_grouping,
+            stopwords=languages.function_words() if self.settings.story_grouping == "auto" else frozenset(),
         )
         result = loader.load(inputs)
         for e in result.errors:

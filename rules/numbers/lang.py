@@ -31,12 +31,14 @@ def _phrase(p: str) -> str:
 
 
 def _alt(phrases) -> str:
-    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+    """Longest first, then alphabetical: the same pattern whatever the hash seed
+    (``text.alt`` matches any white space; numbers keep to horizontal spaces)."""
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 UNITS = data("units.yaml")
 SUFFIXES: dict[str, float] = {k: float(v) for k, v in UNITS["suffixes"].items()}
 SYMBOLS: dict[str, str] = UNITS["symbols"]
-_SYM_ALT = "|".join(regex.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
-_SUF_ALT = "|".join(regex.escape(s) for s in sorted(SUFFIXES, key=len, reverse=True))
+_SYM_ALT = "|".join(regex.escape(s) for s in sorted(SYMBOLS, key=lambda s: (-len(s), s)))
+_SUF_ALT = "|".join(regex.escape(s) for s in sorted(SUFFIXES, key=lambda s: (-len(s), s)))
 
 
 class Lang:
