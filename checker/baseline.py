@@ -1,51 +1,107 @@
 """The baseline: discrepancies reviewed and known, so that CI fails only on new ones.
 
-File format (JSON, ``recoupe-baseline.json`` by default)::
+File format (JSON, ``recoupe-baseline.json`` by default; see docs/output-formats.md)::
 
     {
       "tool": "recoupe",
-      "version": 1,
+      "version": 2,
       "entries": [
-        {"id": "…", "rule": "C01", "story": ".", "subject": "pays",
-         "members": [["001_….txt", "35"], ["002_….txt", "26"]],
+        {"id": "…", "rule": "C01", "story": ".", "subject": "pays", "kind": "quantity", "unit": "pays",
+         "members": [["001_….txt", "35"], ["002_….txt", "26"]],   # the values seen when recorded
          "status": "known",                       # known | accepted | wontfix | false-positive
          "note": "…", "decided": "2026-11-21"}    # only for an editor's decision
       ]
     }
 
+The id (fingerprint version 2) names what a disagreement is about: rule, story,
+kind, unit, subject and the set of articles, not the values; so an edited figure
+leaves the id alone, and ``check`` reports the discrepancy "changed" (known, with
+the recorded and the current values) instead of fixed plus new.
+
+Version 1 files are migrated on read: their ids are version-1 fingerprints (values
+included), which the tool can still compute for a current discrepancy; an entry so
+matched is rewritten with its new id and keeps its decision and note. A decided v1
+entry that no longer occurs is kept as it was, marked ``"fingerprint": 1``.
+
 Entries are sorted by id and carry no line numbers and no timestamps but the date of
 an editor's decision. Rewriting (``baseline write``) keeps every decided entry and its
-note, even when the discrepancy no longer occurs. ``check`` never writes it.
+note, even when the discrepancy no longer occurs, and every entry of a rule it did not
+run. Writes hold a lock (``<baseline>.lock``) from the re-read to the rename, go through
+a temporary file in the same folder (fsync, rename), keep the file's mode and write
+through a symlink to its target. ``check`` never writes it.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import os
-import tempfile
+import signal
+import stat
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import BaselineError
 from .schema import Discrepancy
 
-VERSION = 1
+VERSION = 2
+READS = (1, 2)
 STATUSES = ("known", "accepted", "wontfix", "false-positive")
-ENTRY_KEYS = {"id", "rule", "story", "subject", "members", "status", "note", "decided", "verdict", "severity", "values"}
+ENTRY_KEYS = {"id", "rule", "story", "subject", "kind", "unit", "members", "status", "note", "decided",
+              "verdict", "severity", "values", "fingerprint"}
+TMP_MARK = ".recoupe-tmp-"
+LOCK_TIMEOUT = 60.0  # seconds
 
 
 @dataclass
 class Baseline:
     path: str
     entries: list[dict[str, Any]] = field(default_factory=list)
+    _index: dict[tuple[int, str], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
 
     def by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries}
 
+    def match(self, d: Discrepancy) -> dict[str, Any] | None:
+        """The entry recording ``d``: by its id, else (a version-1 entry) by its v1 fingerprint."""
+        if self._index is None:
+            self._index = {(e.get("fingerprint", VERSION), e["id"]): e for e in self.entries}
+        e = self._index.get((VERSION, d.id))
+        if e is None:
+            from .compare import fingerprint_v1
+
+            e = self._index.get((1, fingerprint_v1(d.rule, d.story, d.subject, d.claims)))
+        return e
+
+
+def _is_pair(m: Any) -> bool:
+    return isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) for x in m)
+
+
+def _entry_problem(e: Any) -> str | None:
+    if not isinstance(e, dict):
+        return "is not an object"
+    for k in ("id", "rule", "story", "subject"):
+        if not isinstance(e.get(k), str):
+            return f"needs a string {k!r}"
+    if not isinstance(e.get("members"), list) or not all(_is_pair(m) for m in e["members"]):
+        return "needs 'members', a list of [article, value] string pairs"
+    if e.get("status", "known") not in STATUSES:
+        return f"has an unknown status {e.get('status')!r} (allowed: {', '.join(STATUSES)})"
+    for k in ("note", "decided", "verdict", "severity", "kind"):
+        if k in e and not isinstance(e[k], str):
+            return f"{k!r} must be a string"
+    if "unit" in e and e["unit"] is not None and not isinstance(e["unit"], str):
+        return "'unit' must be a string or null"
+    if "values" in e and not (isinstance(e["values"], list) and all(isinstance(v, str) for v in e["values"])):
+        return "'values' must be a list of strings"
+    return None
+
 
 def read_baseline(path: str) -> Baseline:
-    """Read and validate a baseline; any problem is a BaselineError (exit 2)."""
+    """Read and validate a baseline (migrating version 1); any problem is a BaselineError (exit 2)."""
     p = Path(path)
     try:
         raw = p.read_text(encoding="utf-8")
@@ -57,17 +113,24 @@ def read_baseline(path: str) -> Baseline:
         data = json.loads(raw)
     except json.JSONDecodeError as e:
         raise BaselineError(f"baseline is not valid JSON ({e.msg} at column {e.colno})", path, e.lineno) from None
+    except RecursionError:
+        raise BaselineError("baseline is malformed (nested too deeply)", path) from None
+    except ValueError as e:  # an integer beyond Python's digit limit
+        raise BaselineError(f"baseline is malformed ({str(e).split(';')[0][:80]})", path) from None
     if not isinstance(data, dict) or data.get("tool") != "recoupe" or "entries" not in data:
         raise BaselineError("not a recoupe baseline (expected an object with tool 'recoupe' and 'entries')", path)
-    if data.get("version") != VERSION:
-        raise BaselineError(f"baseline version {data.get('version')!r} is not supported (this recoupe reads version {VERSION})", path)
+    version = data.get("version")
+    if isinstance(version, bool) or version not in READS:
+        raise BaselineError(f"baseline version {version!r} is not supported (this recoupe reads versions 1 and 2)", path)
     entries = data["entries"]
     if not isinstance(entries, list):
         raise BaselineError("'entries' must be a list", path)
     for i, e in enumerate(entries):
-        if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("id", "rule", "story", "subject")) \
-                or not isinstance(e.get("members"), list) or e.get("status", "known") not in STATUSES:
-            raise BaselineError(f"entry {i + 1} is malformed (needs id, rule, story, subject, members and a known status)", path)
+        problem = _entry_problem(e)
+        if problem:
+            raise BaselineError(f"entry {i + 1} is malformed: it {problem}", path)
+    if version == 1:
+        entries = [dict(e, fingerprint=1) for e in entries]
     return Baseline(path, entries)
 
 
@@ -75,44 +138,126 @@ def entry_for(d: Discrepancy) -> dict[str, Any]:
     from .compare import members_of
 
     return {
-        "id": d.id, "rule": d.rule, "story": d.story, "subject": d.subject,
+        "id": d.id, "rule": d.rule, "story": d.story, "subject": d.subject, "kind": d.kind, "unit": d.unit,
         "verdict": d.verdict, "severity": d.severity, "values": list(d.values),
         "members": members_of(d), "status": "known",
     }
 
 
-def merged(old: Baseline | None, current: Iterable[Discrepancy]) -> list[dict[str, Any]]:
+def _decision(prev: dict[str, Any], e: dict[str, Any]) -> dict[str, Any]:
+    for k in ("status", "note", "decided"):
+        if k in prev:
+            e[k] = prev[k]
+    return e
+
+
+def merged(old: Baseline | None, current: Iterable[Discrepancy],
+           ran: Callable[[str], bool] = lambda rule: True) -> list[dict[str, Any]]:
     """The entries ``baseline write`` records: the current discrepancies, keeping the
-    decision (status, note, date) of entries already there, plus every decided entry
-    that no longer occurs."""
-    old_by_id = old.by_id() if old else {}
+    decision (status, note, date) of entries already there, every decided entry that
+    no longer occurs, and every entry of a rule that did not run (``ran`` is false)."""
     out: dict[str, dict[str, Any]] = {}
+    used: set[int] = set()
     for d in current:
         e = entry_for(d)
-        prev = old_by_id.get(d.id)
-        if prev:
-            for k in ("status", "note", "decided"):
-                if k in prev:
-                    e[k] = prev[k]
+        prev = old.match(d) if old else None
+        if prev is not None:
+            used.add(id(prev))
+            e = _decision(prev, e)
         out[d.id] = e
-    for eid, prev in old_by_id.items():
-        if eid not in out and prev.get("status", "known") != "known":
-            out[eid] = prev
+    for prev in old.entries if old else []:
+        if id(prev) in used or prev["id"] in out:
+            continue
+        if not ran(prev["rule"]) or prev.get("status", "known") != "known":
+            out[prev["id"]] = prev
     return [out[k] for k in sorted(out)]
 
 
+@contextmanager
+def locked(path: str) -> Iterator[None]:
+    """Hold ``<baseline>.lock`` (of the symlink's target) for a read-modify-write."""
+    from filelock import FileLock, Timeout
+
+    target = os.path.realpath(path)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(target + ".lock")
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT)
+    except Timeout:
+        raise BaselineError(f"baseline is locked by another recoupe for over {LOCK_TIMEOUT:.0f} s ({target}.lock)", path) from None
+    except OSError as e:
+        raise BaselineError(f"cannot lock baseline ({e.strerror or e})", path) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM raises SystemExit while a write runs, so that its ``finally`` removes the
+    temporary file (a SIGKILL cannot be caught: the next write removes what it left)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def write_baseline(path: str, entries: list[dict[str, Any]]) -> None:
+    """Atomically replace the baseline (call it inside :func:`locked`)."""
     data = {"tool": "recoupe", "version": VERSION, "entries": [dict(sorted(e.items())) for e in entries]}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    p = Path(path)
+    target = Path(os.path.realpath(path))  # through a symlink: the link stays, its target is written
+    prefix = f".{target.name}{TMP_MARK}"
+    tmp: Path | None = None
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=str(p.parent), prefix=".recoupe-baseline.")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, p)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(prefix + "*"):  # left by a killed writer (we hold the lock)
+            stale.unlink(missing_ok=True)
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        with _terminate_as_exit():
+            tmp = target.parent / f"{prefix}{os.getpid()}"
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write(text)
+                    f.flush()
+                    os.fchmod(f.fileno(), mode)
+                    os.fsync(f.fileno())
+                os.replace(tmp, target)
+                tmp = None
+                _fsync_dir(target.parent)
+            finally:
+                if tmp is not None:
+                    tmp.unlink(missing_ok=True)
     except OSError as e:
         raise BaselineError(f"cannot write baseline ({e.strerror or e})", path) from None
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def accept(baseline: Baseline | None, d: Discrepancy | None, entry_id: str, note: str, status: str,
@@ -120,8 +265,14 @@ def accept(baseline: Baseline | None, d: Discrepancy | None, entry_id: str, note
     """Record an editor's decision on one entry (from the current discrepancy or the
     baseline's own entry); return the entries to write."""
     entries = baseline.by_id() if baseline else {}
-    e = dict(entries.get(entry_id) or (entry_for(d) if d else {}))
-    if not e:
+    prev = baseline.match(d) if (baseline and d) else entries.get(entry_id)
+    if d is not None:  # the current values, and the decision already recorded if any
+        if prev is not None:
+            entries.pop(prev["id"], None)  # a v1 entry is rewritten under its new id
+        e = _decision(prev, entry_for(d)) if prev is not None else entry_for(d)
+    elif prev is not None:
+        e = dict(prev)
+    else:
         raise BaselineError(f"no discrepancy or baseline entry with id {entry_id!r}", baseline.path if baseline else None)
     e.update(status=status, note=note, decided=(today or _dt.date.today()).isoformat())
     entries[e["id"]] = e

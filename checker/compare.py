@@ -19,7 +19,7 @@ from .errors import ConfigError
 from .registry import Registry, Rule, Selection
 from .schema import SEVERITY_RANK, Article, Discrepancy, Finding, claim_records, sorted_discrepancies
 
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2
 SCHEMA_VERSION = 1
 
 
@@ -46,13 +46,27 @@ def member_value(claim: Mapping[str, Any]) -> str:
     return text
 
 
-def fingerprint(rule: str, story: str, subject: str, claims: Iterable[Mapping[str, Any]]) -> str:
-    """Content-only id: a versioned sha256 of rule, story, subject and the sorted,
-    de-duplicated (article, value) members. No line numbers, paths or ``hash()``."""
+def _digest(payload: Mapping[str, Any]) -> str:
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def fingerprint(rule: str, story: str, subject: str, claims: Iterable[Mapping[str, Any]],
+                kind: str | None = None, unit: str | None = None) -> str:
+    """What a disagreement is about, as an id: a versioned sha256 of rule, story, kind,
+    unit, subject and the sorted set of articles; not the values, so that an edited
+    figure keeps the id (the baseline then reports it "changed"). No line numbers,
+    paths or ``hash()``."""
+    docs = sorted({c["doc"] for c in claims})
+    return _digest({"v": FINGERPRINT_VERSION, "rule": rule, "story": story, "kind": kind, "unit": unit,
+                    "subject": subject, "docs": docs})
+
+
+def fingerprint_v1(rule: str, story: str, subject: str, claims: Iterable[Mapping[str, Any]]) -> str:
+    """The version-1 id (rule, story, subject and the (article, value) members), kept
+    to match the entries of version-1 baselines."""
     members = sorted({(c["doc"], member_value(c)) for c in claims})
-    payload = json.dumps({"v": FINGERPRINT_VERSION, "rule": rule, "story": story, "subject": subject,
-                          "members": members}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+    return _digest({"v": 1, "rule": rule, "story": story, "subject": subject, "members": members})
 
 
 def members_of(d: Discrepancy) -> list[list[str]]:
@@ -138,7 +152,11 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
             members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
             if len({c["doc"] for c in members}) < 2:
                 continue
-            did = fingerprint(rule.code, f.story, f.subject, members)
+            kind = f.kind or members[0]["kind"]
+            did = fingerprint(rule.code, f.story, f.subject, members, kind, f.unit)
+            if did in out and members_of(out[did]) != sorted([c["doc"], member_value(c)] for c in members):
+                # two findings about the same thing: tell them apart by their values
+                did = _digest({"id": did, "members": sorted({(c["doc"], member_value(c)) for c in members})})
             sev = f.severity or rule.severity
             if rule.code in severity and sev == rule.severity:  # the override replaces the default level
                 sev = severity[rule.code]
@@ -147,7 +165,7 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
                 story=f.story,
                 rule=rule.code,
                 subject=f.subject,
-                kind=f.kind or members[0]["kind"],
+                kind=kind,
                 unit=f.unit,
                 verdict=f.verdict,
                 severity=sev,
@@ -186,26 +204,28 @@ def fails(result: CheckResult, fail_on: str | None) -> bool:
     return any(SEVERITY_RANK.get(d.severity, 0) <= limit for d in result.new)
 
 
-def with_baseline(result: CheckResult, baseline) -> CheckResult:
-    """Mark discrepancies the baseline lists, find entries that no longer occur and
-    new discrepancies that extend a known one."""
-    entries = {e["id"]: e for e in baseline.entries}
-    seen: set[str] = set()
+def with_baseline(result: CheckResult, baseline, ran=lambda rule: True) -> CheckResult:
+    """Mark discrepancies the baseline lists ("unchanged", or "changed" when its values
+    differ from the recorded ones), find entries that no longer occur (of the rules
+    that ran) and new discrepancies that extend a known one."""
+    seen: set[int] = set()
     marked = []
     for d in result.discrepancies:
-        e = entries.get(d.id)
+        e = baseline.match(d)
         if e is not None:
-            seen.add(d.id)
-            d = replace(d, baseline_state="unchanged", baseline_status=e.get("status"), baseline_note=e.get("note"))
+            seen.add(id(e))
+            recorded = [list(m) for m in e["members"]]
+            state = "unchanged" if recorded == members_of(d) else "changed"
+            d = replace(d, baseline_state=state, baseline_status=e.get("status"), baseline_note=e.get("note"),
+                        baseline_members=tuple(tuple(m) for m in recorded) if state == "changed" else ())
         else:
-            members = {tuple(m) for m in members_of(d)}
+            docs = {c["doc"] for c in d.claims}
             for other in baseline.entries:
                 if (other["rule"], other["story"], other["subject"]) == (d.rule, d.story, d.subject) and \
-                        {tuple(m) for m in other["members"]} < members:
+                        {m[0] for m in other["members"]} < docs:
                     d = replace(d, extends=other["id"])
-                    seen.add(other["id"])
+                    seen.add(id(other))
                     break
         marked.append(d)
-    fixed = [e for e in baseline.entries if e["id"] not in seen]  # an extended entry is not fixed
+    fixed = [e for e in baseline.entries if id(e) not in seen and ran(e["rule"])]  # an extended entry is not fixed
     return replace(result, discrepancies=marked, fixed=fixed, baseline_path=baseline.path)
-

@@ -23,6 +23,7 @@ Keys (see the README's "Configure" section for an example)::
     output-format                   default format of ``recoupe check``
     extra-rules                     [paths of custom rule modules]
     entry-points                    load third-party rules from installed ``recoupe.rules`` entry points
+    max-article-bytes               largest article file read (default 8 MB); a bigger one is an error
 """
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class Settings:
     output_format: str = "text"
     extra_rules: tuple[str, ...] = ()
     entry_points: bool = True
+    max_article_bytes: int = 8 * 1024 * 1024
     path: str | None = None  # the configuration file read, if any
     origins: Mapping[str, str] = field(default_factory=dict)
 
@@ -158,6 +160,10 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if v not in CHECK_FORMATS:
                 raise ConfigError(f"output-format: {v!r} is not a format (allowed: {', '.join(CHECK_FORMATS)})", where)
             out[name] = v
+        elif key == "max-article-bytes":
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ConfigError(f"max-article-bytes: must be a positive number of bytes, got {v!r}", where)
+            out[name] = v
         elif key == "entry-points":
             if not isinstance(v, bool):
                 raise ConfigError("entry-points: must be true or false", where)
@@ -192,6 +198,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read ({e.strerror or e})", str(path)) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"invalid TOML ({e})", str(path)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not valid UTF-8 (byte 0x{e.object[e.start]:02x} at offset {e.start})", str(path)) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML (nested too deeply)", str(path)) from None
 
 
 def load_settings(inputs: list[str] | None = None, config_file: str | None = None,

@@ -24,20 +24,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
+import functools
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Mapping
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .registry import load_languages
 from .schema import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST_NAME = "recoupe-manifest.yaml"
 META_KEYS = ("title", "date", "source", "url", "story", "lang")
+DEFAULT_MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 
 FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 DATE_MARK_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -47,6 +50,7 @@ DATE_MARK_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
     story_origins: dict[str, str] = field(default_factory=dict)  # id -> explicit | config | folder | auto
 
@@ -56,7 +60,38 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\n]", " ", s)
 
 
+ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|\Z)")
+MAX_DATE_TEXT = 64
+MAX_FRONT_MATTER = 64 * 1024  # characters
+MAX_YAML_ALIASES = 0  # front matter and manifests: anchors and aliases are refused
+DATE_SETTINGS = {  # dateparser: a full date or nothing, day before month in numeric dates
+    "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY",
+    "PREFER_LOCALE_DATE_ORDER": False, "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+def _date_text(value: str) -> _dt.date | None:
+    """A date written as ISO 8601 (a time and offset allowed), ``30/09/2025``,
+    ``30 septembre 2025`` or ``Sept. 30, 2025``; None when it names no valid date."""
+    s = value.strip()
+    if not s or len(s) > MAX_DATE_TEXT:
+        return None
+    if ISO_DATE_RE.match(s):
+        try:
+            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        except ValueError:
+            return None  # 2025-02-30, month 13: no guessing
+    import dateparser
+
+    try:
+        found = dateparser.parse(s, languages=list(load_languages().codes), settings=DATE_SETTINGS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return found.date() if found else None
+
+
 def parse_date(value: Any, where: str, line: int | None = None) -> _dt.date | None:
+    """A metadata date (a YAML date, a string of :func:`_date_text`); an InputError otherwise."""
     if value in (None, ""):
         return None
     if isinstance(value, _dt.datetime):
@@ -64,20 +99,24 @@ def parse_date(value: Any, where: str, line: int | None = None) -> _dt.date | No
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise InputError(f"date must be YYYY-MM-DD (got {value!r})", where, line)
+        found = _date_text(value)
+        if found is not None:
+            return found
+    shown = repr(value) if len(repr(value)) <= MAX_DATE_TEXT else repr(value)[:MAX_DATE_TEXT] + "…"
+    raise InputError(f"date: not a valid date (got {shown}; write 2025-09-30, 30/09/2025 or 30 septembre 2025)", where, line)
 
 
-def _meta(raw: Mapping[str, Any], where: str, line: int | None = None) -> dict[str, Any]:
-    """Check and normalise a metadata mapping (front matter, manifest entry, JSONL)."""
+def _meta(raw: Mapping[str, Any], where: str, lines: int | Mapping[str, int] | None = None) -> dict[str, Any]:
+    """Check and normalise a metadata mapping (front matter, manifest entry, JSONL);
+    ``lines`` is the line of every error, or each key's line (front matter)."""
     out: dict[str, Any] = {}
     for key in META_KEYS:
         if key not in raw or raw[key] in (None, ""):
             continue
         v = raw[key]
+        line = lines.get(key, 1) if isinstance(lines, Mapping) else lines
+        if isinstance(v, (list, dict)):
+            raise InputError(f"{key}: must be a single value, not a {'list' if isinstance(v, list) else 'mapping'}", where, line)
         if key == "date":
             out[key] = parse_date(v, where, line)
         elif key == "lang":
@@ -91,16 +130,38 @@ def _meta(raw: Mapping[str, Any], where: str, line: int | None = None) -> dict[s
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _yaml_loader():
+    """The safe loader, with YAML timestamps kept as text (checked by :func:`parse_date`,
+    with the file and line, rather than raised from inside the parser)."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return Loader
+
+
 def _yaml_load(text: str, where: str, first_line: int = 1) -> Any:
     import yaml
 
+    loader = _yaml_loader()
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        aliases = [ev for ev in yaml.parse(text, Loader=loader) if isinstance(ev, yaml.AliasEvent)]
+        if len(aliases) > MAX_YAML_ALIASES:
+            mark = aliases[MAX_YAML_ALIASES].start_mark
+            raise InputError("YAML aliases (*name) are not allowed here", where, first_line + (mark.line if mark else 0))
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(f"invalid YAML ({problem})", where, line) from None
+    except (ValueError, OverflowError, RecursionError) as e:
+        raise InputError(f"invalid YAML ({type(e).__name__}: {str(e)[:80]})", where, first_line) from None
 
 
 def read_manifest(folder: Path, display: str) -> dict[str, dict[str, Any]]:
@@ -139,8 +200,18 @@ def read_manifest(folder: Path, display: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _read_text(path: Path, where: str) -> str:
+class NotRegular(InputWarning):
+    """A FIFO, socket or device where an article was expected: skipped, never opened."""
+
+
+def _read_text(path: Path, where: str, max_bytes: int | None = None) -> str:
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegular(f"skipped: not a regular file ({_file_type(st.st_mode)})", where)
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise InputError(f"file is {st.st_size} bytes, over the limit of {max_bytes} "
+                             "(raise max-article-bytes in the configuration to read it)", where)
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read file ({e.strerror or e})", where) from None
@@ -151,16 +222,29 @@ def _read_text(path: Path, where: str) -> str:
         raise InputError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})", where, line) from None
 
 
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
 def split_front_matter(raw: str, where: str) -> tuple[dict[str, Any], str]:
     """Metadata from YAML front matter and a leading date marker; the text with them blanked."""
     meta: dict[str, Any] = {}
     text = raw[1:] if raw.startswith("\ufeff") else raw
     m = FRONT_MATTER_RE.match(text)
     if m:
+        if len(m.group(1)) > MAX_FRONT_MATTER:
+            raise InputError(f"front matter is over {MAX_FRONT_MATTER // 1024} KB", where, 1)
         data = _yaml_load(m.group(1), where, 2)
         if data is not None and not isinstance(data, dict):
             raise InputError("front matter must be a YAML mapping", where, 1)
-        meta.update(_meta(data or {}, where, 1))
+        lines = {k.group(1): 2 + m.group(1).count("\n", 0, k.start())  # a bad value names its own line
+                 for k in re.finditer(r"^(\w+)[ \t]*:", m.group(1), re.M)}
+        meta.update(_meta(data or {}, where, lines))
         text = _blank(m.group(0)) + text[m.end():]
     dm = DATE_MARK_RE.match(text.lstrip("\n")) if not meta.get("date") else None
     if dm:
@@ -188,6 +272,7 @@ class Loader:
     stories: tuple[tuple[str, str], ...] = ()
     story_grouping: str = "folder"
     stopwords: frozenset[str] = frozenset()
+    max_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES
 
     def load(self, inputs: Iterable[str]) -> LoadResult:
         result = LoadResult()
@@ -206,6 +291,9 @@ class Loader:
                     raise InputError("no such file or folder", given)
                 else:
                     raise InputError(f"not an article file ({', '.join(ARTICLE_SUFFIXES)}), a .jsonl corpus or a folder", given)
+            except InputWarning as w:
+                result.warnings.append(w)
+                continue
             except InputError as e:
                 result.errors.append(e)
                 continue
@@ -220,6 +308,8 @@ class Loader:
         if self.story_grouping == "auto":
             self._group(result)
         result.articles.sort(key=lambda a: (a.story, a.id))
+        result.errors.sort(key=_error_key)
+        result.warnings.sort(key=_error_key)
         return result
 
     def _group(self, result: LoadResult) -> None:
@@ -254,10 +344,21 @@ class Loader:
         """Articles of a folder tree, and of the .jsonl corpora it holds, each with
         whether its story is explicit (as for the other readers)."""
         files, corpora = [], []
-        for dirpath, dirnames, filenames in os.walk(root):
+
+        def unreadable(e: OSError) -> None:  # os.walk skips a folder it cannot list: say so
+            name = Path(e.filename or root)
+            rel = name.relative_to(root).as_posix() if name != root and name.is_relative_to(root) else ""
+            shown = os.path.join(str(root), rel) if rel else str(root)
+            result.errors.append(InputError(f"cannot read folder ({e.strerror or e})", shown))
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for f in sorted(filenames):
                 if f.startswith("."):
+                    continue
+                if _surrogate(os.path.join(dirpath, f)) is not None:  # bytes that are not UTF-8 in the name
+                    shown = os.path.join(dirpath, f).encode("utf-8", "replace").decode()
+                    result.errors.append(InputError("file name is not valid UTF-8; rename it", os.path.normpath(shown)))
                     continue
                 if f.lower().endswith(ARTICLE_SUFFIXES):
                     files.append(Path(dirpath) / f)
@@ -267,6 +368,8 @@ class Loader:
         for c in corpora:
             try:
                 out += self._jsonl(c, os.path.join(str(root), c.relative_to(root).as_posix()), result)
+            except InputWarning as w:
+                result.warnings.append(w)
             except InputError as e:
                 result.errors.append(e)
         return out
@@ -285,15 +388,24 @@ class Loader:
                 if f.parent not in manifests:
                     manifests[f.parent] = read_manifest(f.parent, shown(rel.parent.parts))
                 meta = dict(manifests[f.parent].get(f.name, {}))
-                raw = _read_text(f, where)
+                raw = _read_text(f, where, self.max_bytes)
                 if f.suffix.lower() in (".html", ".htm"):
                     from .htmltext import html_article
 
-                    file_meta, text = html_article(raw, self.is_boilerplate)
+                    try:
+                        file_meta, text = html_article(raw, self.is_boilerplate)
+                    except (AssertionError, ValueError, RecursionError) as e:  # html.parser's own limits
+                        raise InputError(f"cannot parse HTML ({type(e).__name__}: {str(e)[:80]})", where) from None
+                    file_meta = self._html_meta(file_meta, where, result)
+                    if not text.strip():
+                        result.warnings.append(InputWarning("no article text found in this HTML page", where))
                 else:
                     file_meta, text = split_front_matter(raw, where)
                     text = _blank_boilerplate(text, self.is_boilerplate)
                 meta.update(file_meta)
+            except InputWarning as w:
+                result.warnings.append(w)
+                continue
             except InputError as e:
                 result.errors.append(e)
                 continue
@@ -301,6 +413,21 @@ class Loader:
             story = explicit or (rel.parent.as_posix() if root_display is not None else ".")
             out.append((Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta), bool(explicit)))
         return out
+
+    @staticmethod
+    def _html_meta(meta: dict[str, Any], where: str, result: LoadResult) -> dict[str, Any]:
+        """A page's head dates are the CMS's: one that names no valid date is ignored
+        with a warning, the article still read."""
+        meta = dict(meta)
+        if "date" in meta:
+            found = _date_text(meta["date"])
+            if found is None:
+                shown = meta["date"][:MAX_DATE_TEXT]
+                result.warnings.append(InputWarning(f"date {shown!r} of the page's metadata is not a valid date; ignored", where))
+                del meta["date"]
+            else:
+                meta["date"] = found
+        return meta
 
     def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[tuple[Article, bool]]:
         raw = _read_text(path, given)
@@ -313,6 +440,12 @@ class Loader:
             except json.JSONDecodeError as e:
                 result.errors.append(InputError(f"invalid JSON ({e.msg} at column {e.colno})", given, n))
                 continue
+            except RecursionError:
+                result.errors.append(InputError("invalid JSON (nested too deeply)", given, n))
+                continue
+            except ValueError as e:  # e.g. an integer beyond Python's digit limit
+                result.errors.append(InputError(f"invalid JSON ({str(e).split(';')[0][:80]})", given, n))
+                continue
             try:
                 if not isinstance(obj, dict):
                     raise InputError("each line must be a JSON object", given, n)
@@ -321,6 +454,13 @@ class Loader:
                     raise InputError("missing or empty string field 'id'", given, n)
                 if not isinstance(text, str):
                     raise InputError(f"article {art_id!r}: missing string field 'text'", given, n)
+                for key, v in obj.items():
+                    bad = _surrogate(v)
+                    if bad is not None:
+                        raise InputError(f"field {key!r}: lone surrogate escape \\u{ord(v[bad]):04x} at character {bad + 1} (not valid Unicode text)", given, n)
+                if self.max_bytes is not None and len(text) > self.max_bytes:
+                    raise InputError(f"article {art_id!r}: text is over the limit of {self.max_bytes} characters "
+                                     "(raise max-article-bytes in the configuration to read it)", given, n)
                 meta = _meta(obj, given, n)
                 text = _blank_boilerplate(text, self.is_boilerplate)
             except InputError as e:
@@ -329,3 +469,18 @@ class Loader:
             explicit = meta.pop("story", None)
             out.append((Article(id=art_id, text=text, story=explicit or ".", path=f"{given}:{n}", **meta), bool(explicit)))
         return out
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(value: Any) -> int | None:
+    """Index of the first lone surrogate of a string value (JSON allows ``\\ud800``), or None."""
+    if not isinstance(value, str):
+        return None
+    m = _SURROGATE_RE.search(value)
+    return m.start() if m else None
+
+
+def _error_key(e: InputError) -> tuple[str, int]:
+    return (e.path or "", e.line or 0)

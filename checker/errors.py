@@ -13,6 +13,8 @@ EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 class RecoupeError(Exception):
     """A problem the user must fix; printed as one line, exit status 2."""
 
+    label = "error"
+
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
         super().__init__(message)
         self.message = message
@@ -23,11 +25,18 @@ class RecoupeError(Exception):
         where = self.path or ""
         if where and self.line:
             where = f"{where}:{self.line}"
-        return f"{where}: error: {self.message}" if where else f"error: {self.message}"
+        return f"{where}: {self.label}: {self.message}" if where else f"{self.label}: {self.message}"
 
 
 class InputError(RecoupeError):
     """Unreadable or malformed corpus input (a file, a JSON line)."""
+
+
+class InputWarning(InputError):
+    """An input skipped or read in part (not a regular file, no text, a value ignored);
+    printed as one line, it does not change the exit status."""
+
+    label = "warning"
 
 
 class ConfigError(RecoupeError):

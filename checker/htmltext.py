@@ -1,7 +1,10 @@
 """The visible article text of an HTML page, and the metadata its head gives.
 
-Script, style, navigation, header, footer, aside, form and similar elements are
-dropped; block elements end lines; entities are decoded. Offsets of claims found in
+Script, style, form controls and similar elements are dropped; so are navigation,
+header, footer, aside and figure, except inside ``<article>`` or ``<main>`` (an
+unclosed ``<header>`` does not hide the article) and except when the page has no
+other text. A ``<form>`` keeps its text (an ASP.NET page's body is one form). Block elements end lines; entities
+are decoded. The metadata's date is returned as text, for the loader to check. Offsets of claims found in
 an HTML article refer to this text.
 """
 from __future__ import annotations
@@ -12,8 +15,11 @@ from typing import Any, Callable
 
 from .registry import load_languages
 
-SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
-        "svg", "form", "iframe", "button", "select", "figure", "menu", "canvas", "object"}
+HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "button", "select",
+          "textarea", "label", "canvas", "object", "head"}  # never text (a <form>'s controls included)
+LAYOUT = {"nav", "header", "footer", "aside", "figure", "menu"}  # dropped when other text exists
+ARTICLE = {"article", "main"}  # text even inside layout (an unclosed <header>, a page-wide <form>)
+VISIBLE, IN_LAYOUT, IN_HIDDEN = 0, 1, 2
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
         "param", "source", "track", "wbr"}
 BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
@@ -28,14 +34,28 @@ META_PROPS = {
 
 
 class _Visible(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, keep_layout: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.keep_layout = keep_layout
         self.parts: list[str] = []
-        self.skip_depth = 0
-        self.stack: list[str] = []
+        self.stack: list[tuple[str, int]] = []  # (open tag, visibility inside it)
         self.meta: dict[str, Any] = {}
         self.in_title = False
         self.title_parts: list[str] = []
+
+    @property
+    def hidden(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1] != VISIBLE
+
+    def _inside(self, tag: str) -> int:
+        state = self.stack[-1][1] if self.stack else VISIBLE
+        if state == IN_HIDDEN or tag in HIDDEN:
+            return IN_HIDDEN
+        if tag in LAYOUT and not self.keep_layout:
+            return IN_LAYOUT
+        if tag in ARTICLE:
+            return VISIBLE
+        return state
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -53,34 +73,38 @@ class _Visible(HTMLParser):
         if tag == "title":
             self.in_title = True
         if tag in VOID:
-            if tag in BLOCK and not self.skip_depth:
+            if tag in BLOCK and not self.hidden:
                 self.parts.append("\n")
             return
-        self.stack.append(tag)
-        if tag in SKIP or tag == "head":
-            self.skip_depth += 1
-        elif tag in BLOCK and not self.skip_depth:
+        self.stack.append((tag, self._inside(tag)))
+        if tag in BLOCK and not self.hidden:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag in VOID or tag not in self.stack:
+        if tag in VOID or all(t != tag for t, _ in self.stack):
             return
         while self.stack:
-            open_tag = self.stack.pop()
-            if open_tag in SKIP or open_tag == "head":
-                self.skip_depth -= 1
-            if open_tag == tag:
+            if self.stack.pop()[0] == tag:
                 break
-        if tag in BLOCK and not self.skip_depth:
+        if tag in BLOCK and not self.hidden:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
-        if not self.skip_depth:
+        if not self.hidden:
             self.parts.append(data)
+
+
+def _lines(text: str, is_boilerplate: Callable[[str], bool]) -> list[str]:
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
+        if line and not is_boilerplate(line):
+            lines.append(line)
+    return lines
 
 
 def html_article(raw: str, is_boilerplate: Callable[[str], bool] = lambda s: False) -> tuple[dict[str, Any], str]:
@@ -88,20 +112,19 @@ def html_article(raw: str, is_boilerplate: Callable[[str], bool] = lambda s: Fal
     p = _Visible()
     p.feed(raw)
     p.close()
-    text = "".join(p.parts)
-    lines = []
-    for line in text.split("\n"):
-        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
-        if line and not is_boilerplate(line):
-            lines.append(line)
+    lines = _lines("".join(p.parts), is_boilerplate)
+    if not lines:  # all the text sits in layout elements (a page-wide <form>): keep it
+        p = _Visible(keep_layout=True)
+        p.feed(raw)
+        p.close()
+        lines = _lines("".join(p.parts), is_boilerplate)
     meta: dict[str, Any] = {}
     title = p.meta.get("title") or " ".join("".join(p.title_parts).split())
     if title:
         meta["title"] = title
     date = p.meta.get("date") or p.meta.get("time_datetime")
-    if date and re.match(r"\d{4}-\d{2}-\d{2}", date):
-        import datetime as _dt
-        meta["date"] = _dt.date.fromisoformat(date[:10])
+    if date:
+        meta["date"] = date  # text: the loader parses it, and warns when it is no date
     for key in ("source", "url"):
         if p.meta.get(key):
             meta[key] = p.meta[key]

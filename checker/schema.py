@@ -166,9 +166,10 @@ class Discrepancy:
     claims: tuple[Mapping[str, Any], ...]
     values: tuple[str, ...] = ()
     extends: str | None = None  # id of the baseline entry this one extends
-    baseline_state: str = "new"  # new | unchanged (listed in the baseline)
+    baseline_state: str = "new"  # new | unchanged | changed (listed in the baseline, other values)
     baseline_note: str | None = None
     baseline_status: str | None = None
+    baseline_members: tuple[tuple[str, str], ...] = ()  # the recorded (article, value) pairs, when changed
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -192,6 +193,8 @@ class Discrepancy:
             out["baseline_status"] = self.baseline_status
         if self.baseline_note:
             out["baseline_note"] = self.baseline_note
+        if self.baseline_members:
+            out["baseline_members"] = [list(m) for m in self.baseline_members]
         return out
 
 

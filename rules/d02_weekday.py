@@ -121,6 +121,15 @@ def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date:
     return ref - _dt.timedelta(days=(ref.isoweekday() - wd) % 7)
 
 
+def _shifted(compute) -> str | None:
+    """The ISO date ``compute()`` gives, or None past the calendar's ends (year 1, 9999):
+    the claim is then kept unresolved, like one without an article date."""
+    try:
+        return compute().isoformat()
+    except OverflowError:
+        return None
+
+
 def _offset_text(days: int) -> str:
     return f"-P{-days}D" if days < 0 else f"P{days}D"
 
@@ -147,8 +156,9 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
             if _event_relative(text, m.start(), lx):
                 continue
             days = lx["relative_days"][words]
-            if ref is not None:
-                row["value"] = (ref + _dt.timedelta(days=days)).isoformat()
+            resolved = _shifted(lambda: ref + _dt.timedelta(days=days)) if ref is not None else None
+            if resolved is not None:
+                row["value"] = resolved
             else:
                 row.update(value=_offset_text(days), resolved=False, qualifier=words)
             yield row
@@ -162,8 +172,9 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
             row["start"] = m.start("wd")  # "on Monday": the date is "Monday"
         if mode is None:
             mode = "future" if _future(ctx, m.start(), m.end()) else "window"
-        if ref is not None:
-            row["value"] = _resolve_weekday(ref, wd, mode).isoformat()
+        resolved = _shifted(lambda: _resolve_weekday(ref, wd, mode)) if ref is not None else None
+        if resolved is not None:
+            row["value"] = resolved
         else:
             qual = words if not (g["pre"] and g["pre"].lower() == "on") else g["wd"].lower()
             row.update(value=f"-W-{wd}", resolved=False, qualifier=qual)

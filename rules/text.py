@@ -2,7 +2,8 @@
 
 Everything here is loaded once (at first use) and cached; nothing touches files
 after that. :class:`Scanner` runs a long pattern only where one of its words starts.
-simplemma's decoded dictionaries are kept marshalled in the user cache directory
+simplemma's dictionaries, read through its public API (a ``DictionaryFactory`` given to
+``DefaultStrategy``), are kept marshalled in the user cache directory
 (``$XDG_CACHE_HOME/recoupe/`` or ``~/.cache/recoupe/``, keyed by the simplemma
 version), which turns 0.2 s of decoding per language into 0.05 s of
 loading; without a writable cache the dictionaries are decoded as before.
@@ -191,21 +192,25 @@ def _cache_dir() -> Path:
     return Path(base) / "recoupe"
 
 
-def _marshalled_dictionary(lang: str, version: str, load: Callable[[str], dict]) -> dict:
-    """simplemma's decoded dictionary of ``lang``, kept marshalled in the user cache dir.
+def _marshalled_dictionary(lang: str, version: str) -> dict[str, str]:
+    """simplemma's dictionary of ``lang`` as a plain dict, kept marshalled in the user
+    cache dir.
 
-    Decoding the shipped front-coded dictionary takes about 0.2 s per language at every
-    start; loading the marshalled dict takes about 0.05 s. Any problem with the cache
-    (not writable, corrupt, another version) falls back to decoding."""
-    path = _cache_dir() / f"simplemma-{version}-{lang}.marshal"
+    Reading the shipped front-coded dictionary takes about 0.2 s per language at every
+    start; loading the marshalled dict takes about 0.05 s. The dict is built through
+    simplemma's public API (``DefaultDictionaryFactory.get_dictionary``); any problem
+    with the cache (not writable, corrupt, another version) falls back to building it."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    path = _cache_dir() / f"simplemma-{version}-{lang}.words.marshal"
     try:
         with open(path, "rb") as f:
             table = marshal.loads(f.read())
-        if isinstance(table, dict) and table:
+        if isinstance(table, dict) and table and all(isinstance(k, str) for k in list(table)[:1]):
             return table
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    table = load(lang)
+    table = dict(DefaultDictionaryFactory(cache_max_size=0).get_dictionary(lang).items())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -217,35 +222,33 @@ def _marshalled_dictionary(lang: str, version: str, load: Callable[[str], dict])
     return table
 
 
+class _CachedDictionaries:
+    """A simplemma ``DictionaryFactory`` (its public protocol: ``get_dictionary(lang)``)
+    over :func:`_marshalled_dictionary`."""
+
+    def __init__(self, version: str):
+        self._version = version
+        self._tables: dict[str, dict[str, str]] = {}
+
+    def get_dictionary(self, lang: str) -> dict[str, str]:
+        if lang not in self._tables:
+            self._tables[lang] = _marshalled_dictionary(lang, self._version)
+        return self._tables[lang]
+
+
 @functools.cache
 def _lemmatizer() -> Callable[[str, str], str]:
-    """simplemma's ``lemmatize`` with the same strategy as ``simplemma.lemmatize``, its
-    dictionaries loaded from a marshal cache; plain ``simplemma.lemmatize`` if simplemma's
-    internals differ from the 2.x ones this relies on."""
+    """simplemma's ``lemmatize`` with its default strategy, its dictionaries read from a
+    marshal cache; plain ``simplemma.lemmatize`` when the version is unknown."""
     import simplemma
+    from simplemma.strategies import DefaultStrategy
 
-    try:
-        from simplemma.strategies import DefaultStrategy
-        from simplemma.strategies.dictionaries import dictionary_factory as df
-
-        version = getattr(simplemma, "__version__", None)
-        load = df._load_dictionary_from_disk
-        wrap = df.MappingStrToByteString
-        if not version:
-            raise AttributeError("simplemma.__version__")
-
-        class _CachedFactory(df.DefaultDictionaryFactory):
-            __slots__ = ()
-
-            def _get_dictionary_uncached(self, lang: str):
-                if lang not in df.SUPPORTED_LANGUAGES:
-                    raise ValueError(f"Unsupported language: {lang}")
-                return wrap(_marshalled_dictionary(lang, version, load))
-
-        lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_CachedFactory()))
-        return lemmatizer.lemmatize
-    except (ImportError, AttributeError, TypeError):
+    version = getattr(simplemma, "__version__", None)
+    if not version:
         return lambda w, lang: simplemma.lemmatize(w, lang=lang)
+    factory = _CachedDictionaries(version)
+    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    return lemmatizer.lemmatize
 
 
 @functools.lru_cache(maxsize=65536)

@@ -83,7 +83,7 @@ def test_jsonl_bad_lines_do_not_stop_the_rest(tmp_path):
     assert [a.id for a in res.articles] == ["ok2", "ok1"]  # sorted by (story, id): "." < "s"
     msgs = [str(e) for e in res.errors]
     assert any(m.startswith(f"{p}:2: error: invalid JSON") for m in msgs)
-    assert any(m.startswith(f"{p}:4: error: date must be YYYY-MM-DD") for m in msgs)
+    assert any(m.startswith(f"{p}:4: error: date: not a valid date") for m in msgs)
 
 
 def test_undecodable_file_named_with_line(tmp_path):
@@ -103,7 +103,7 @@ def test_html_visible_text(tmp_path):
     <p>Vingt-six pays se sont engag&eacute;s.</p><p>La suite après cette publicité</p>
     <p>Une trentaine de pays</p></article><footer>© 2025</footer></body></html>"""
     meta, text = html_article(page, rules.is_boilerplate)
-    assert meta["title"] == "Le sommet" and meta["date"] == dt.date(2025, 9, 4) and meta["lang"] == "fr"
+    assert meta["title"] == "Le sommet" and meta["date"] == "2025-09-04T10:00:00Z" and meta["lang"] == "fr"
     assert text == "Le sommet\nVingt-six pays se sont engagés.\nUne trentaine de pays\n"
 
 

@@ -155,7 +155,7 @@ def test_sarif_results(corpus_cwd):
     assert c01["defaultConfiguration"]["level"] == "error"
     # sorted by story, then severity: odd (ID3), then paris (ID1 error, ID2 warning, ID4 info)
     results = run["results"]
-    assert [r["partialFingerprints"]["recoupeDiscrepancy/v1"] for r in results] == [ID3, ID1, ID2, ID4]
+    assert [r["partialFingerprints"]["recoupeDiscrepancy/v2"] for r in results] == [ID3, ID1, ID2, ID4]
     assert [r["level"] for r in results] == ["warning", "error", "warning", "note"]
     assert [r["baselineState"] for r in results] == ["new", "new", "unchanged", "new"]
     assert [r["ruleIndex"] for r in results] == [0, 0, 1, 1]
@@ -406,7 +406,7 @@ def test_cli_sarif_validates(conflict_corpus, sarif_validator):
     _assert_valid(sarif_validator, log)
     for r in log["runs"][0]["results"]:  # structure, whatever the rules find
         assert r["baselineState"] == "new"
-        assert re.fullmatch(r"[0-9a-f]+", r["partialFingerprints"]["recoupeDiscrepancy/v1"])
+        assert re.fullmatch(r"[0-9a-f]+", r["partialFingerprints"]["recoupeDiscrepancy/v2"])
         assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("corpus/monde/")
     assert str(conflict_corpus) not in proc.stdout
 
@@ -425,7 +425,7 @@ def test_cli_same_bytes_whatever_the_argument_order(fmt, conflict_corpus):
 def test_cli_formats_agree_on_ids(conflict_corpus):
     ids = [d["id"] for d in json.loads(_check(conflict_corpus, "corpus", "--format", "json").stdout)]
     sarif = json.loads(_check(conflict_corpus, "corpus", "--format", "sarif").stdout)
-    assert [r["partialFingerprints"]["recoupeDiscrepancy/v1"] for r in sarif["runs"][0]["results"]] == ids
+    assert [r["partialFingerprints"]["recoupeDiscrepancy/v2"] for r in sarif["runs"][0]["results"]] == ids
     gitlab = json.loads(_check(conflict_corpus, "corpus", "--format", "gitlab").stdout)
     assert sorted(i["fingerprint"] for i in gitlab) == sorted(ids)
     junit = ET.fromstring(_check(conflict_corpus, "corpus", "--format", "junit").stdout.encode("utf-8"))

@@ -30,7 +30,7 @@ def test_gate_baseline_cycle(seeds, tmp_path):
     done = run_cli("baseline", "write", seeds, "--baseline", baseline)
     assert done.returncode == 0, done.stderr
     data = json.loads(baseline.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and data["entries"]
+    assert data["version"] == 2 and data["entries"]
     assert all("line" not in json.dumps(e) for e in data["entries"])  # no line numbers in entries
     assert [e["id"] for e in data["entries"]] == sorted(e["id"] for e in data["entries"])
 

@@ -338,7 +338,7 @@ def test_untrusted_text_is_escaped(tmp_path):
     write_house_corpus(tmp_path / "corpus", evil=True)
     expected = check_json("corpus", cwd=tmp_path)
     coalition = next(d for d in expected if d["story"] == "coalition")
-    (tmp_path / "baseline.json").write_text(json.dumps({"tool": "recoupe", "version": 1, "entries": [
+    (tmp_path / "baseline.json").write_text(json.dumps({"tool": "recoupe", "version": 2, "entries": [
         {"id": coalition["id"], "rule": coalition["rule"], "story": "coalition", "subject": "pays",
          "members": [], "status": "accepted", "note": EVIL_NOTE},
         {"id": "0" * 20, "rule": "X92", "story": f"gone {EVIL}", "subject": "pays", "members": [],

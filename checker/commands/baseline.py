@@ -10,22 +10,32 @@ from .session import baseline_path, run_check
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..baseline import accept, merged, read_baseline, write_baseline
+    from ..baseline import locked, merged, read_baseline, write_baseline
 
     session, result, loaded = run_check(args, use_baseline=False)
     path, _ = baseline_path(args, session.settings)
-    old = read_baseline(path) if Path(path).exists() else None
+    if Path(path).exists():
+        read_baseline(path)  # a malformed baseline is reported before anything else
     if loaded.errors:
         # a bad file must never lose a reviewed decision: do not rewrite from a partial corpus
         raise BaselineError("not written: fix the input errors above first (a partial corpus would drop entries)", path)
-    if args.baseline_command == "write":
-        entries = merged(old, result.discrepancies)
-        write_baseline(path, entries)
-        print(f"{path}: {len(entries)} entries written", file=sys.stderr)
-        return EXIT_OK
-    matches = [d for d in result.discrepancies if d.id.startswith(args.id)]
+    with locked(path):  # re-read under the lock: a decision recorded meanwhile is kept
+        old = read_baseline(path) if Path(path).exists() else None
+        if args.baseline_command == "write":
+            entries = merged(old, result.discrepancies, ran=lambda code: code in session.selection)
+            write_baseline(path, entries)
+            print(f"{path}: {len(entries)} entries written", file=sys.stderr)
+            return EXIT_OK
+        return _accept(args, path, old, result)
+
+
+def _accept(args: argparse.Namespace, path: str, old, result) -> int:
+    from ..baseline import accept, write_baseline
+
+    recorded = {d.id: e["id"] for d in result.discrepancies if old is not None and (e := old.match(d)) is not None}
+    matches = [d for d in result.discrepancies if d.id.startswith(args.id) or recorded.get(d.id, "").startswith(args.id)]
     known = [e for e in (old.entries if old else []) if e["id"].startswith(args.id)]
-    ids = {d.id for d in matches} | {e["id"] for e in known}
+    ids = {d.id for d in matches} | {e["id"] for e in known if e["id"] not in recorded.values()}
     if len(ids) > 1:
         raise RecoupeError(f"id prefix {args.id!r} is ambiguous: {', '.join(sorted(ids)[:5])}")
     if not ids:

@@ -92,8 +92,11 @@ class Session:
             stories=self.settings.stories,
             story_grouping=self.settings.story_grouping,
             stopwords=languages.function_words() if self.settings.story_grouping == "auto" else frozenset(),
+            max_bytes=self.settings.max_article_bytes,
         )
         result = loader.load(inputs)
+        for w in result.warnings:
+            print(str(w), file=sys.stderr)
         for e in result.errors:
             print(str(e), file=sys.stderr)
         articles = [a for a in result.articles if a.lang in self.settings.languages]
@@ -138,7 +141,7 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
     result.inputs = list(inputs_of(args))
     result.errors = [str(e) for e in loaded.errors]
     if baseline is not None:
-        result = with_baseline(result, baseline)
+        result = with_baseline(result, baseline, ran=lambda code: code in session.selection)
     return session, result, loaded
 
 

@@ -2,7 +2,7 @@
 
 One run; ``tool.driver.rules`` lists the rules that have a result, sorted by code.
 Every discrepancy, new or known, is one result carrying its ``baselineState``
-(``new`` or ``unchanged``) and its id as ``partialFingerprints["recoupeDiscrepancy/v1"]``.
+(``new``, ``updated`` when a known one has other values, or ``unchanged``) and its id as ``partialFingerprints["recoupeDiscrepancy/v2"]``.
 The first claim is the result's location; the other claims are ``relatedLocations``.
 
 This module also holds the location helpers the other review-tool formats share
@@ -29,7 +29,7 @@ from ._locations import (
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
-FINGERPRINT_KEY = "recoupeDiscrepancy/v1"
+FINGERPRINT_KEY = "recoupeDiscrepancy/v2"
 SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -122,7 +122,7 @@ def sarif_log(report) -> dict[str, Any]:
         if related:
             result["relatedLocations"] = related
         result["partialFingerprints"] = {FINGERPRINT_KEY: d.id}
-        result["baselineState"] = "new" if d.baseline_state == "new" else "unchanged"
+        result["baselineState"] = {"new": "new", "changed": "updated"}.get(d.baseline_state, "unchanged")
         props: dict[str, Any] = {"id": d.id, "verdict": d.verdict, "story": d.story, "subject": d.subject,
                                  "kind": d.kind, "severity": d.severity}
         if d.unit:
@@ -135,6 +135,8 @@ def sarif_log(report) -> dict[str, Any]:
             props["baselineStatus"] = d.baseline_status
         if d.baseline_note:
             props["baselineNote"] = d.baseline_note
+        if d.baseline_members:
+            props["baselineMembers"] = [list(m) for m in d.baseline_members]
         result["properties"] = props
         results.append(result)
     errors = list(getattr(report, "errors", None) or [])

@@ -1,7 +1,8 @@
 """Plain text for a terminal, grouped by story (the default of ``recoupe check``).
 
 Shows the new discrepancies (those the baseline does not list) with their claims,
-and counts the known ones.
+one line per known discrepancy whose values changed since it was recorded, and
+counts the known ones.
 """
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def render_check(report) -> str:
             ext = f" (extends {d.extends})" if d.extends else ""
             out.append(f"  {d.severity} {d.rule} {d.verdict} [{d.id}]{ext}: {d.explanation}")
             out.extend(_claim_line(c) for c in d.claims)
+        out.append("")
+    changed = [d for d in report.known if d.baseline_state == "changed"]
+    for d in changed:  # known, but a figure moved since it was recorded
+        was = ", ".join(f"{doc} {v}" for doc, v in d.baseline_members)
+        now = ", ".join(f"{c['doc']} {c['text']}" for c in d.claims)
+        out.append(f"changed {d.rule} [{d.id}] ({d.baseline_status or 'known'}): recorded {was}; now {now}")
+    if changed:
         out.append("")
     known = len(report.known)
     if known:
