@@ -2,7 +2,8 @@
 
 Steps: extract the claims, run every enabled comparator rule on the claims table
 (each one groups and joins on its keys and returns :class:`~.schema.Finding` records:
-the claims involved plus a verdict, a severity and an explanation), apply the
+the claims involved plus a verdict, a severity and an explanation, and ``sides``,
+``{row: side}``, written as each claim's ``side``: claims with one side agree), apply the
 configured severity overrides, fingerprint each finding, apply the baseline, sort.
 """
 from __future__ import annotations
@@ -147,8 +148,8 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
             f = as_finding(rule, f)
             if records is None:
                 records = claim_records(claims)
-            sides = f.sides  # row -> side: the claims of one side agree (interface.md)
-            members = [dict(records[i], side=int(sides[i])) if i in sides else records[i] for i in sorted(set(f.rows))]
+            sides = f.sides
+            members = [dict(records[i], side=sides[i]) if i in sides else records[i] for i in sorted(set(f.rows))]
             members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
             if len({c["doc"] for c in members}) < 2:
                 continue

@@ -110,3 +110,23 @@ def unexplained_conflicts(docs, values, lows, highs, tolerance: float = 0.0,
             if (doc_sets[a] - db) and (doc_sets[b] - da):
                 out.append((a, b))
     return out
+
+
+def sides(lows, highs) -> np.ndarray:
+    """Split claims into sides of mutually compatible values: sorted by interval, a
+    claim joins the current side while its interval meets every interval of the side
+    (the side's running intersection), else it opens the next side. Sides are numbered
+    from 0 upwards in increasing value; claims with the same side agree. One sort."""
+    low = np.where(np.isnan(np.asarray(lows, dtype=float)), -np.inf, np.asarray(lows, dtype=float))
+    high = np.where(np.isnan(np.asarray(highs, dtype=float)), np.inf, np.asarray(highs, dtype=float))
+    order = np.lexsort((high, low))
+    out = np.empty(len(low), dtype=int)
+    side, cur_low, cur_high = -1, np.inf, -np.inf
+    for i in order:
+        if side < 0 or low[i] > cur_high or high[i] < cur_low:
+            side += 1
+            cur_low, cur_high = low[i], high[i]
+        else:
+            cur_low, cur_high = max(cur_low, low[i]), min(cur_high, high[i])
+        out[i] = side
+    return out

@@ -126,14 +126,12 @@ class Finding:
     unit: str | None = None
     values: tuple[str, ...] = ()  # () : the claims' values
     extra: Mapping[str, Any] = field(default_factory=dict)
-    #: row -> side (a small integer): claims on one side agree, claims on different sides
-    #: disagree; the engine writes it as each claim's ``side`` (see interface.md).
-    sides: Mapping[int, int] = field(default_factory=dict)
+    sides: Mapping[int, int] = field(default_factory=dict)  # row -> side; claims of one side agree
 
     def __post_init__(self):
         object.__setattr__(self, "rows", tuple(int(i) for i in self.rows))
-        object.__setattr__(self, "values", tuple(self.values or ()))
         object.__setattr__(self, "sides", {int(k): int(v) for k, v in (self.sides or {}).items()})
+        object.__setattr__(self, "values", tuple(self.values or ()))
         if self.verdict not in VERDICTS:
             raise ValueError(f"verdict {self.verdict!r} is not one of {', '.join(VERDICTS)}")
         if self.severity is not None and self.severity not in SEVERITIES:

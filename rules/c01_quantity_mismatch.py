@@ -48,15 +48,18 @@ from typing import Iterable, Mapping
 import pandas as pd
 import regex
 
-from recoupe.checker.ruleapi import Finding, cross_doc_conflicts, unexplained_conflicts, widened
+import numpy as np
+
+from recoupe.checker.ruleapi import Finding, cross_doc_conflicts, sides, unexplained_conflicts, widened
 
 from ._compare import context_overlap, context_sets, predicate_classes
-from .text import data, lemma
+from .frames import frames, growing
+from .text import data, fold, lemma, stopwords
 
 CODE = "C01"
 NAME = "compare.quantity"
 TYPE = "comparator"
-KINDS = ("quantity", "percent", "money")
+KINDS = ("quantity", "percent", "money", "duration", "ordinal")
 LANGUAGES = ("fr", "en")
 SEVERITY = "error"
 
@@ -87,18 +90,37 @@ def _canon_map(lang: str, extra: Mapping[str, Iterable[str]]) -> dict[str, str]:
     return table
 
 
+def _stop(lang: str) -> frozenset[str]:
+    return stopwords(lang if lang in ("fr", "en") else "fr")
+
+
+@functools.cache
+def _neutral() -> tuple[dict[str, str], dict[str, tuple[str, float]], frozenset[str]]:
+    """Language-neutral noun keys, unit conversions and absolute scales (neutral_keys.yaml)."""
+    table = data("neutral_keys.yaml") or {}
+    nouns = {str(w).lower(): str(k) for k, ws in (table.get("nouns") or {}).items() for w in [k, *(ws or [])]}
+    conv = {str(u): (str(d), float(f)) for u, (d, f) in (table.get("conversions") or {}).items()}
+    return nouns, conv, frozenset(str(w) for w in table.get("absolute_scales") or [])
+
+
 def _keys(frame: pd.DataFrame, ctx) -> pd.DataFrame:
-    """Canonical unit and modifier set of each claim."""
+    """Canonical unit (language-neutral, converted to one unit per dimension) and
+    modifier set of each claim; values of converted units are scaled."""
     maps = {lang: _canon_map(lang, ctx.synonyms) for lang in ("fr", "en")}
-    units, mods = [], []
+    nouns, conv, _ = _neutral()
+    units, mods, factors = [], [], []
     for lang, unit, subject in zip(frame["lang"], frame["unit"], frame["subject"]):
         table = maps.get(lang, maps["fr"])
         u = table.get(str(unit), str(unit))
+        dim, factor = conv.get(str(unit), (None, 1.0))
         words = str(subject).split() if subject is not pd.NA and subject is not None else []
-        rest = sorted({table.get(w, w) for w in words} - {u, str(unit)})
-        units.append(u)
+        rest = sorted({nouns.get(table.get(w, w), table.get(w, w)) for w in words} - {u, str(unit), nouns.get(u, u)})
+        units.append(dim or nouns.get(u, u))
         mods.append(" ".join(rest))
-    return frame.assign(unit_c=units, mods=mods)
+        factors.append(factor)
+    f = pd.Series(factors, index=frame.index, dtype=float)
+    return frame.assign(unit_c=units, mods=mods, low=frame["low"] * f, high=frame["high"] * f,
+                        nvalue=pd.to_numeric(frame["value"], errors="coerce") * f, factor=f)
 
 
 def _group_keys(frame: pd.DataFrame) -> pd.Series:
@@ -130,26 +152,68 @@ def _describe(c: pd.Series) -> str:
     return f"«{c['text']}»{interval} ({', '.join(bits)})"
 
 
-def _verdict(g: pd.DataFrame, ctx) -> tuple[str, str, str] | None:
-    """(verdict, severity, reason) for a conflicting group, or None (different events)."""
-    docs = g["doc"].unique()
-    events = g.groupby("doc")["event_date"].agg(lambda s: frozenset(s.dropna()))
-    if all(events) and len(set(events)) >= 2 and not frozenset.intersection(*events):
-        return None  # each article dates its figure, and the dates differ: different events
-    dates = {ctx.articles[d].date if d in ctx.articles else None for d in docs}
-    attribs = g["attribution"].dropna().unique()
-    per_doc_attr = g.groupby("doc")["attribution"].agg(lambda s: frozenset(s.dropna()))
-    if len(attribs) >= 2 and all(per_doc_attr) and len(set(per_doc_attr)) >= 2:
-        return "attributed", "warning", "the figures come from different sources (" + " / ".join(sorted(attribs)) + ")"
-    if None not in dates and len(dates) >= 2:
-        by_date = g.assign(_d=[ctx.articles[d].date for d in g["doc"]]).sort_values("_d", kind="stable")
-        latest = by_date.iloc[-1]
-        return "update", "info", f"the latest article ({latest['_d'].isoformat()}) gives «{latest['text']}»: likely an updated figure"
+SOURCE_STOP = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "the", "of", "a", "selon", "according", "to"})
+
+
+def _source_words(a: str) -> frozenset[str]:
+    return frozenset(w for w in regex.split(r"[\s'’-]+", fold(str(a))) if w and w not in SOURCE_STOP)
+
+
+def _distinct_sources(g: pd.DataFrame) -> list[str] | None:
+    """The named sources of each side when at least two sides name one, at most one
+    side names none, and no two sides share one."""
+    per_side, unnamed = [], 0
+    for _, s in g.groupby("side"):
+        names = sorted(set(s["attribution"].dropna()))
+        if not names:
+            unnamed += 1
+            continue
+        per_side.append(names)
+    if len(per_side) < 2 or unnamed > 1:
+        return None
+    words = [frozenset().union(*(_source_words(n) for n in names)) for names in per_side]
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if a & b:
+                return None
+    return [" / ".join(n) for n in per_side]
+
+
+def _supersedes(g: pd.DataFrame, ctx) -> str | None:
+    """For a figure that grows or shrinks by nature: the date of the latest article
+    when the sides, ordered by date, follow each other (every article of a side is
+    dated no earlier than every article of the previous side; same-day articles are
+    live updates); None otherwise (an old figure restated after the newer one).
+    Undated articles are left out; at least two sides must be dated."""
+    dates = [ctx.articles[d].date if d in ctx.articles else None for d in g["doc"]]
+    g = g.assign(_d=dates)
+    g = g[g["_d"].notna()]
+    if g.empty:
+        return None
+    spans = g.groupby("side")["_d"].agg(["min", "max"]).sort_values(["min", "max"])
+    if len(spans) < 2 or spans["max"].max() == spans["min"].min():
+        return None
+    if (spans["max"].to_numpy()[:-1] > spans["min"].to_numpy()[1:]).any():
+        return None
+    return spans["max"].max().isoformat()
+
+
+def _verdict(g: pd.DataFrame, ctx, weak: list[str]) -> tuple[str, str, str]:
+    """(verdict, severity, reason) for a group split into sides."""
+    sources = _distinct_sources(g)
+    if sources:
+        return "attributed", "warning", "the sides credit different sources (" + " vs ".join(sources) + ")"
     classes = predicate_classes()
-    preds = set()
-    for lang, p in zip(g["lang"], g["predicate"]):
-        preds.add(classes.get((lang, p), p) if isinstance(p, str) else None)
-    self_conflict = bool((g.groupby("doc")["_low"].max() > g.groupby("doc")["_high"].min()).any())
+    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna(),
+            *(classes.get((lang, p), p) for lang, p in zip(g["lang"], g["predicate"]) if isinstance(p, str))}
+    if any(growing(k) for k in keys):
+        latest = _supersedes(g, ctx)
+        if latest:
+            return "update", "info", f"a figure that changes over time; the latest article ({latest}) carries the later figure"
+    preds = {classes.get((lang, p), p) if isinstance(p, str) else None for lang, p in zip(g["lang"], g["predicate"])}
+    self_conflict = bool((g.groupby("doc")["side"].nunique() > 1).any())
+    if weak:
+        return "contradiction", "warning", "the frames match weakly (" + ", ".join(weak) + " given by some articles only)"
     if None in preds or len(preds) > 1:
         shown = sorted(str(p) for p in g["predicate"].dropna().unique())
         reason = "predicates differ (" + " / ".join(shown) + "): weak evidence of one event" if shown else \
@@ -157,8 +221,7 @@ def _verdict(g: pd.DataFrame, ctx) -> tuple[str, str, str] | None:
         return "contradiction", "warning", reason
     if self_conflict:
         return "contradiction", "warning", "an article itself gives more than one value: weak evidence of one event"
-    return "contradiction", "error", f"same predicate ({min(g['predicate'].dropna())})"
-
+    return "contradiction", "error", f"same frame and predicate ({min(g['predicate'].dropna())})"
 
 MIN_CONTEXT_OVERLAP = 0.3
 
@@ -188,51 +251,196 @@ def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
     return f" (context: {', '.join(shared[:most])})" if shared else ""
 
 
+FRAME_SPLIT = ("measure", "place", "period", "scope", "when")
+
+
+HALF = 0.4999  # half a unit of the last digit, open: 5.2 and 5.3 do not meet at 5.25
+
+
+def _precision(frame: pd.DataFrame) -> pd.Series:
+    """Half a unit of the last written digit of a decimal figure: ``7.7`` stands for
+    [7.65, 7.75]; a scaled figure (``7,2 milliards``) for [7.15, 7.25] billion."""
+    half = _rounding(frame)
+    out = []
+    for h, value, low, high in zip(half, frame["value"], frame["low"], frame["high"]):
+        v = float(value) if isinstance(value, (int, float)) else float("nan")
+        if h or not np.isfinite(v) or float(v).is_integer() or low != high:
+            out.append(h)
+            continue
+        decimals = len(repr(v).split(".")[1]) if "." in repr(v) and "e" not in repr(v) else 0
+        out.append(HALF * 10 ** -decimals if 0 < decimals <= 3 else 0.0)
+    return pd.Series(out, index=frame.index, dtype=float)
+
+
+def _split_keys(q: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Refine each group key with the frame fields on which the group's claims
+    disagree (two known values or more: one subgroup per value, unknown apart), and
+    note per key the fields known for some claims only (weak evidence)."""
+    key = q["gkey"]
+    weak = pd.Series("", index=q.index)
+    # a toll on two dates is one running figure (an update), not two subjects
+    runs = q["unit_c"].map(growing) | q["measure"].map(growing)
+    for f in FRAME_SPLIT:
+        known = (q[f] != "") & ~(runs if f == "when" else False)
+        n = q.loc[known].groupby(key[known])[f].nunique()
+        several = key.map(n).fillna(0) > 1
+        some = key.map(q.groupby(key)[f].apply(lambda s: (s != "").any() and (s == "").any()))
+        weak = weak.where(~(some.fillna(False) & ~several), weak + " " + f)
+        key = key.where(~several, key + "\x1f" + f + "=" + q[f])
+    return key, weak.str.strip()
+
+
+def _side_summary(g: pd.DataFrame) -> str:
+    """«3 articles give «35 pays»; 1 gives «une trentaine de pays»»."""
+    parts = []
+    for _, s in g.sort_values(["side", "doc", "start"]).groupby("side", sort=True):
+        n = s["doc"].nunique()
+        shown = s["text"].value_counts(sort=False)
+        text = shown.index[int(np.argmax(shown.to_numpy()))]
+        parts.append(f"{n} article{'s give' if n > 1 else ' gives'} «{text}»")
+    return "; ".join(parts)
+
+
+ELLIPSIS_GAP = 60  # characters, at most, between a figure and the bare figure that repeats its noun
+
+
+def _elliptic(q: pd.DataFrame) -> pd.DataFrame:
+    """A bare figure that follows a figure of the same kind and sentence closely
+    counts the same thing (``175 000 manifestants selon la police, 250 000 selon la
+    CGT``): it takes the counted noun of the figure before it. A shift on the rows
+    sorted by article and offset, no text scanned."""
+    o = q.sort_values(["doc", "start"], kind="stable")
+    prev = o.shift(1)
+    take = (o["unit"].isna() & prev["unit"].notna() & (o["doc"] == prev["doc"]) & (o["kind"] == prev["kind"])
+            & (o["sentence"] == prev["sentence"]) & (o["kind"] == "quantity")
+            & ((o["start"] - prev["end"]) <= ELLIPSIS_GAP))
+    if not take.any():
+        return q
+    q = q.copy()
+    idx = take[take].index
+    q.loc[idx, "unit"] = prev.loc[idx, "unit"]
+    q.loc[idx, "subject"] = prev.loc[idx, "subject"]
+    return q
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
-    q = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].notna()]
+    yield from _figure_conflicts(claims, ctx)
+    yield from _currency_mismatches(claims, ctx)
+
+
+def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
+    """Figures of one frame whose values cannot all hold, split into sides."""
+    q = claims[claims["kind"].isin(COMPARED_KINDS)]
+    if q.empty:
+        return
+    texts = {d: a.text for d, a in ctx.articles.items()}
+    q = _elliptic(q)
+    with_unit = q[q["unit"].notna() & (q["kind"] != "duration")]
+    headed = q[q["unit"].isna() & q["kind"].isin(("quantity", "ordinal")) | (q["kind"] == "duration")]
+    q = pd.concat([with_unit, headed]) if len(headed) else with_unit
     if q.empty:
         return
     q = _keys(q, ctx)
-    half = _rounding(q)
-    q = q.assign(gkey=_group_keys(q), low=q["low"] - half, high=q["high"] + half)
-    tol = q["kind"].map(lambda k: float(ctx.tolerance.get(k, 0.0)))
-    low, high = widened(q, tol)
-    q = q.assign(_low=low, _high=high)
+    half = _precision(q)
+    q = q.assign(low=q["low"] - half * q["factor"], high=q["high"] + half * q["factor"])
+    # figures without a counted noun: only those whose clause names a measure (or, for
+    # ordinals and durations, the counted thing after them) compare
+    if len(headed):
+        hf = frames(q.loc[headed.index], claims, texts, COMPARED_KINDS[:4])
+        nouns, _, _ = _neutral()
+        key = []
+        for kind, lang, unit_c, measure, head in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
+                                                   q.loc[hf.index, "unit_c"], hf["measure"], hf["head"]):
+            if kind in ("ordinal", "duration"):
+                h = lemma(head, lang) if head else ""
+                key.append(f"{unit_c if kind == 'duration' else 'rank'}:{nouns.get(h, h)}" if h and h not in _stop(lang) else "")
+            else:
+                key.append(nouns.get(measure, measure))
+        q.loc[hf.index, "unit_c"] = key
+        q = q[q["unit_c"] != ""]
+    q = q.assign(gkey=_group_keys(q))
+    absolute = q["unit_c"].isin(_neutral()[2])
+    tol = q["kind"].map(lambda k: float(ctx.tolerance.get(k, 0.0))).where(~absolute, 0.0)
     conflicting = cross_doc_conflicts(q, "gkey", tol)
-    hit = conflicting[conflicting].index
-    if not len(hit):
+    q = q[q["gkey"].isin(conflicting[conflicting].index)]
+    if q.empty:
         return
-    q = q[q["gkey"].isin(hit)]
-    # the date a paragraph gives to its figure (the first calendar date of the same line)
-    is_day = claims["value"].astype(str).str.match(r"^(?:\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})$")
-    dated = claims.loc[(claims["kind"] == "date") & is_day & claims["qualifier"].isna(), ["doc", "line", "value"]]
-    dated = dated.drop_duplicates(["doc", "line"]).rename(columns={"value": "event_date"})
-    q = q.join(q[["doc", "line"]].merge(dated, on=["doc", "line"], how="left").set_index(q.index)["event_date"])
+    fr = frames(q, claims, texts, COMPARED_KINDS[:4])
+    q = q.join(fr.drop(columns=["head"]))
+    # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
+    # before the figure is its subject
+    nouns = _neutral()[0]
+    first = q["measure_first"] & (q["measure"] != "")
+    q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
+    q.loc[first, "mods"] = ""
+    q.loc[first, "gkey"] = q.loc[first, "story"].astype(str) + "\x1f" + q.loc[first, "kind"].astype(str) + "\x1f" + q.loc[first, "unit_c"]
+    key, weak = _split_keys(q)
+    q = q.assign(gkey=key, weak=weak)
+    conflicting = cross_doc_conflicts(q, "gkey", tol.loc[q.index])
+    q = q[q["gkey"].isin(conflicting[conflicting].index)]
+    if q.empty:
+        return
+    low, high = widened(q, tol.loc[q.index])
+    q = q.assign(_low=low, _high=high)
     # figures stated without a counted noun reconcile a value ("… 142,500 troops" / "… which has 142,500")
     bare = claims[claims["kind"].isin(COMPARED_KINDS) & claims["unit"].isna() & claims["doc"].isin(q["doc"])]
     bare_by = {k: (g["doc"].to_numpy(), g["value"].astype(float).to_numpy()) for k, g in bare.groupby(["story", "kind"])}
     for key, g in q.groupby("gkey", sort=True):
         mention_docs, mention_values = bare_by.get((g["story"].iloc[0], g["kind"].iloc[0]), ((), ()))
-        if not unexplained_conflicts(g["doc"].to_numpy(), g["value"].astype(float).to_numpy(), g["low"].to_numpy(),
-                                     g["high"].to_numpy(), float(ctx.tolerance.get(g["kind"].iloc[0], 0.0)),
-                                     mention_docs, mention_values):
+        if g["unit"].isna().all():
+            mention_docs, mention_values = (), ()  # a measure group is made of bare figures: none reconciles another
+        t = 0.0 if g["unit_c"].iloc[0] in _neutral()[2] else float(ctx.tolerance.get(g["kind"].iloc[0], 0.0))
+        # an article that credits two values to two sources has not reconciled them
+        voices = (g["doc"] + "\x1f" + g["attribution"].fillna("")).to_numpy()
+        if not unexplained_conflicts(voices, g["nvalue"].astype(float).to_numpy(), g["low"].to_numpy(),
+                                     g["high"].to_numpy(), t, mention_docs, mention_values):
             continue
-        if g["kind"].iloc[0] in NEEDS_SUBJECT and not g["subject"].notna().all() and context_overlap(g) < MIN_CONTEXT_OVERLAP:
+        if g["kind"].iloc[0] in NEEDS_SUBJECT and not g["subject"].notna().all() and (g["measure"] == "").any() \
+                and context_overlap(g) < MIN_CONTEXT_OVERLAP:
             continue  # a bare amount or rate: compared only when the sentences speak of the same things
-        verdict = _verdict(g, ctx)
-        if verdict is None:
+        g = g.assign(side=sides(g["_low"].to_numpy(), g["_high"].to_numpy()))
+        if g.groupby("side")["doc"].nunique().size < 2:
             continue
-        verdict_name, severity, reason = verdict
+        weak_fields = sorted({w for ws in g["weak"] for w in ws.split()})
+        verdict_name, severity, reason = _verdict(g, ctx, weak_fields)
         subject = g["unit_c"].iloc[0] + (f" {g['mods'].iloc[0]}" if g["mods"].nunique() == 1 and g["mods"].iloc[0] else "")
-        firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value", "low", "high"])
-        parts = " vs ".join(_describe(c) for _, c in firsts.iterrows())
+        frame_bits = [f"{f} {g[f].iloc[0]}" for f in ("measure", "place", "period", "scope")
+                      if g[f].nunique() == 1 and g[f].iloc[0]]
+        about = f" ({', '.join(frame_bits)})" if frame_bits else _shared_words(g)
+        units = g.loc[g["unit"].notna(), "unit"].unique()
+        if len(units) > 1 and g["value"].astype(str).nunique() == 1:
+            reason = f"same figure in different units ({' / '.join(sorted(map(str, units)))}); " + reason
         yield Finding(
-            story=g["story"].iloc[0],
-            subject=subject,
-            kind=g["kind"].iloc[0],
-            unit=g["unit_c"].iloc[0],
-            rows=tuple(g.index),
-            verdict=verdict_name,
-            severity=severity,
-            explanation=f"{parts}: same subject '{subject}'{_shared_words(g)}, values differ; {reason}",
-        )
+            story=g["story"].iloc[0], subject=subject, kind=g["kind"].iloc[0], unit=g["unit_c"].iloc[0],
+            rows=tuple(g.index), sides=dict(zip((int(i) for i in g.index), (int(s) for s in g["side"]))),
+            verdict=verdict_name, severity=severity,
+            explanation=f"{_side_summary(g)}: same subject '{subject}'{about}; {reason}")
+
+
+def _currency_mismatches(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
+    """The same amount in two currencies (``$88 million`` / ``88 millions d'euros``):
+    the currency is the error. Different amounts in different currencies may be a
+    conversion, and are not compared."""
+    m = claims[(claims["kind"] == "money") & claims["unit"].notna() & claims["value"].notna()]
+    if m.empty:
+        return
+    m = m.assign(v=pd.to_numeric(m["value"], errors="coerce"))
+    m = m[m["v"] >= 1000]  # small sums (prices, fees) repeat by chance
+    key = m["story"].astype(str) + "\x1f" + m["v"].astype(str)
+    n_units = m.groupby(key)["unit"].transform("nunique")
+    n_docs = m.groupby(key)["doc"].transform("nunique")
+    m = m[(n_units > 1) & (n_docs > 1)]
+    for _, g in m.groupby(key[m.index], sort=True):
+        per_doc = g.groupby("doc")["unit"].nunique()
+        if (per_doc > 1).any():
+            continue  # an article gives both: a conversion it states
+        if g["lang"].nunique() == 1 and context_overlap(g) < MIN_CONTEXT_OVERLAP:
+            continue  # (context words do not carry across languages)
+        side_of = {u: i for i, u in enumerate(sorted(g["unit"].unique()))}
+        g = g.assign(side=g["unit"].map(side_of))
+        yield Finding(
+            story=g["story"].iloc[0], subject="currency", kind="money", unit=" / ".join(sorted(side_of)),
+            rows=tuple(g.index), sides=dict(zip((int(i) for i in g.index), (int(s) for s in g["side"]))),
+            verdict="contradiction", severity="warning",
+            explanation=f"{_side_summary(g)}: the same amount in different currencies "
+                        f"({' / '.join(sorted(side_of))}); one of them is likely wrong")

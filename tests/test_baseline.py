@@ -106,17 +106,21 @@ def test_version_1_baseline_is_migrated_keeping_decisions(tmp_path):
     assert not any("fingerprint" in e for e in v2)
 
 
-def test_seeds_output_changes_only_by_the_ids(tmp_path):
-    """The seeds' check output, ids set back to their version-1 value, is the output
-    recorded before the fingerprint changed (tests/data/seeds-check-v1.json)."""
+def test_seeds_ids_do_not_depend_on_the_values(tmp_path):
+    """Editing a figure of the seeds (35 pays -> 36 pays) keeps every id: a fingerprint
+    names what a disagreement is about, not its values; the version-1 id did change."""
     from recoupe.checker.compare import fingerprint_v1
 
-    r, found = check_json(SEEDS, "--no-baseline")
-    for d in found:
-        v2 = d["id"]
-        d["id"] = fingerprint_v1(d["rule"], d["story"], d["subject"], d["claims"])
-        assert d["id"] != v2
-    assert found == json.loads((DATA / "seeds-check-v1.json").read_text(encoding="utf-8"))
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    _, before = check_json(seeds, "--no-baseline")
+    edited = next(p for p in sorted(seeds.glob("*.txt")) if "35 pays" in p.read_text(encoding="utf-8"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("35 pays", "36 pays"), encoding="utf-8")
+    _, after = check_json(seeds, "--no-baseline")
+    assert [d["id"] for d in after] == [d["id"] for d in before] and len(before) >= 2
+    old_v1 = {fingerprint_v1(d["rule"], d["story"], d["subject"], d["claims"]) for d in before}
+    new_v1 = {fingerprint_v1(d["rule"], d["story"], d["subject"], d["claims"]) for d in after}
+    assert old_v1 != new_v1
 
 
 @pytest.mark.parametrize("shape", [

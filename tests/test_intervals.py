@@ -46,3 +46,16 @@ def test_conflict_found_when_min_high_is_own_doc():
     # d1 holds both the smallest high and the largest low; d2 conflicts with d1's low
     f = frame([("g", "d1", 10, 10), ("g", "d1", 50, 50), ("g", "d2", 12, 12)])
     assert cross_doc_conflicts(f, "g").to_dict() == {"g": True}
+
+
+def test_sides_group_mutually_compatible_values():
+    from recoupe.checker.intervals import sides
+
+    # 26, une trentaine [25, 35], 35 and près de 35 [31.5, 35]: 26 and 35 cannot share a side
+    got = sides([26, 25, 35, 31.5], [26, 35, 35, 35])
+    assert got[0] == got[1]  # 26 meets une trentaine
+    assert got[2] == got[3]  # 35 meets près de 35
+    assert got[0] != got[2]
+    # an open upper bound joins the larger values: plus de 2 000 with 2 150, not 1 100
+    got = sides([1100, 2000, 2150], [1100, NaN, 2150])
+    assert list(got) == [0, 1, 1]
