@@ -51,16 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("extract", help="list the claims of a corpus", description="Extract every numeric and factual claim of the articles, normalised.")
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of .txt/.md/.html articles or .jsonl corpora (default: seeds/)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of .txt/.md/.html articles or .jsonl corpora (default: the configured paths, else the project root)")
     p.add_argument("--format", "-f", choices=CLAIM_FORMATS, help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_common(p)
 
     p = sub.add_parser("check", help="report discrepancies between the articles of each story", description="Compare the claims of the articles of each story and report where they disagree. Exits 1 when a discrepancy is not in the baseline.")
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles, article files or .jsonl corpora (default: the configured paths, else the project root)")
     p.add_argument("--format", "-f", choices=CHECK_FORMATS, help="output format (default: text, or the configured output-format)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--baseline", metavar="FILE", help="baseline of reviewed discrepancies (default: recoupe-baseline.json when it exists)")
+    p.add_argument("-o", "--output", metavar="[FORMAT=]FILE", action="append",
+                   help="write to FILE instead of standard output; FORMAT=FILE writes that format there "
+                   "(repeatable: one run writes every format a job needs; FILE - is standard output)")
+    p.add_argument("--baseline", metavar="FILE", help="baseline of reviewed discrepancies (default: recoupe-baseline.json at the project root when it exists)")
+    p.add_argument("--report-unused-suppressions", action="store_true",
+                   help="list suppression comments that silenced nothing (on standard error) and fail on them")
     p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
     p.add_argument("--fail-on", choices=SEVERITIES, help="fail only on new discrepancies of this severity or worse (default: any)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are new discrepancies (input errors still exit 2)")
@@ -76,14 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(bw)
     ba = bsub.add_parser("accept", help="record an editor's decision on a discrepancy")
     ba.add_argument("id", metavar="ID", help="discrepancy id (or a unique prefix of it)")
-    ba.add_argument("inputs", nargs="*", metavar="INPUT", help="corpus to look the id up in (default: seeds/)")
+    ba.add_argument("inputs", nargs="*", metavar="INPUT", help="corpus to look the id up in (default: the configured paths, else the project root)")
     ba.add_argument("--note", required=True, help="the editor's note")
     ba.add_argument("--status", default="accepted", choices=("accepted", "wontfix", "false-positive"), help="decision (default: accepted)")
     ba.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
     _add_common(ba)
 
     p = sub.add_parser("report", help="write the editors' report (HTML or Markdown)", description="Write a self-contained HTML page (or Markdown) of the discrepancies, story by story.")
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles, article files or .jsonl corpora (default: the configured paths, else the project root)")
     p.add_argument("--format", "-f", choices=("html", "markdown"), default=None, help="report format (default: html)")
     p.add_argument("-o", "--output", metavar="FILE", help="output file, - for standard output (default: reports/recoupe-report.html or .md)")
     p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
@@ -107,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
 
     stories = sub.add_parser("stories", help="list which story each article belongs to", description="List each article with its story and where the story comes from (explicit, config, folder or auto).")
-    stories.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles or .jsonl corpora (default: seeds/)")
+    stories.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles, article files or .jsonl corpora (default: the configured paths, else the project root)")
     stories.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
     stories.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_common(stories)

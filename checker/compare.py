@@ -84,6 +84,12 @@ class CheckResult:
     fixed: list[dict[str, Any]] = field(default_factory=list)  # baseline entries not seen
     baseline_path: str | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the extraction's warnings (file:line: warning: ...)
+    focus: tuple[str, ...] = ()  # article ids checked against the corpus (changed files); () = all
+    suppressed: list[Discrepancy] = field(default_factory=list)  # silenced in the article or configuration
+    unused_suppressions: list[tuple[str, Any]] = field(default_factory=list)  # (article path, Suppression)
+    root: str | None = None
+    excluded: tuple[str, ...] = ()  # article ids left out by ``exclude``
 
     @property
     def new(self) -> list[Discrepancy]:
@@ -162,6 +168,7 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
             if rule.code in severity and sev == rule.severity:  # the override replaces the default level
                 sev = severity[rule.code]
             out[did] = Discrepancy(
+                primary=most_recent(members, ctx.articles),
                 id=did,
                 story=f.story,
                 rule=rule.code,
@@ -176,6 +183,62 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
                 extra=f.extra,
             )
     return sorted_discrepancies(out.values())
+
+
+def _recency(doc: str, articles: Mapping[str, Article]) -> tuple:
+    a = articles.get(doc)
+    date = a.date if a is not None and a.date is not None else None
+    return (date is not None, date.isoformat() if date else "", doc)
+
+
+def most_recent(claims: Sequence[Mapping[str, Any]], articles: Mapping[str, Article],
+                among: Iterable[str] | None = None) -> int:
+    """Index of the primary claim: the first claim of the most recent article (by date,
+    then id), among the articles ``among`` when given."""
+    docs = {c["doc"] for c in claims}
+    if among is not None:
+        docs &= set(among) or docs
+    best = max(docs, key=lambda d: _recency(d, articles))
+    return next(i for i, c in enumerate(claims) if c["doc"] == best)
+
+
+def focus_on(result: CheckResult, docs: Iterable[str]) -> CheckResult:
+    """Only the discrepancies that involve the articles ``docs`` (the changed files),
+    each located on the claim of the most recent of them."""
+    focus = tuple(sorted(set(docs)))
+    arts = {a.id: a for a in result.articles}
+    kept = []
+    for d in result.discrepancies:
+        mine = {c["doc"] for c in d.claims} & set(focus)
+        if mine:
+            kept.append(replace(d, primary=most_recent(d.claims, arts, mine)))
+    return replace(result, discrepancies=kept, focus=focus)
+
+
+def apply_suppressions(result: CheckResult, per_file_ignores: Sequence[tuple[str, Sequence[str]]] = ()) -> CheckResult:
+    """Drop the discrepancies a suppression covers: a comment or front matter of one of
+    their articles (on the claim's line), or a per-file ignore of the configuration
+    (glob on article ids). Suppressions that silenced nothing are listed as unused."""
+    import fnmatch
+
+    arts = {a.id: a for a in result.articles}
+    used: set[tuple[str, int]] = set()
+    kept, suppressed = [], []
+    for d in result.discrepancies:
+        hit = False
+        for c in d.claims:
+            a = arts.get(c["doc"])
+            for s in (a.suppressions if a is not None else ()):
+                if s.covers(d.rule, int(c.get("line") or 0)):
+                    used.add((a.id, id(s)))
+                    hit = True
+            if any(fnmatch.fnmatch(c["doc"], g) and any(d.rule.startswith(r) for r in rules)
+                   for g, rules in per_file_ignores):
+                hit = True
+        (suppressed if hit else kept).append(d)
+    unused = [(a.path or a.id, s) for a in sorted(result.articles, key=lambda a: a.id)
+              for s in a.suppressions if (a.id, id(s)) not in used]
+    return replace(result, discrepancies=kept, suppressed=suppressed, unused_suppressions=unused)
 
 
 def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,
@@ -196,7 +259,7 @@ def check_articles(articles: Sequence[Article], registry: Registry, selection: S
     )
     severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
     found = compare_claims(claims, comparators, ctx, severity)
-    return CheckResult(found, list(articles), claims, dict(registry))
+    return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in ex.notes])
 
 
 def fails(result: CheckResult, fail_on: str | None) -> bool:
@@ -228,5 +291,16 @@ def with_baseline(result: CheckResult, baseline, ran=lambda rule: True) -> Check
                     seen.add(id(other))
                     break
         marked.append(d)
-    fixed = [e for e in baseline.entries if id(e) not in seen and ran(e["rule"])]  # an extended entry is not fixed
+    # An entry is fixed only when its rule ran and it is in scope: an article left out by
+    # ``exclude``, a suppression, or a changed-files run that does not touch its articles
+    # does not fix it.
+    excluded = set(result.excluded)
+    focus = set(result.focus)
+    silenced = {id(e) for e in (baseline.match(d) for d in result.suppressed) if e is not None}
+
+    def in_scope(e) -> bool:
+        docs = {m[0] for m in e["members"]}
+        return not docs & excluded and id(e) not in silenced and (not focus or bool(docs & focus))
+
+    fixed = [e for e in baseline.entries if id(e) not in seen and ran(e["rule"]) and in_scope(e)]  # an extended entry is not fixed
     return replace(result, discrepancies=marked, fixed=fixed, baseline_path=baseline.path)

@@ -24,6 +24,15 @@ Keys (see the README's "Configure" section for an example)::
     extra-rules                     [paths of custom rule modules]
     entry-points                    load third-party rules from installed ``recoupe.rules`` entry points
     max-article-bytes               largest article file read (default 8 MB); a bigger one is an error
+    paths                           [the corpus: folders, files or .jsonl, relative to the root]
+                                    checked when no input is named (default: the root)
+    per-file-ignores                {glob on article ids: [rule ids or prefixes]} not reported there
+    cache                           keep extracted claims in the cache (default true)
+    cache-dir                       the cache folder (default .recoupe_cache under the root)
+
+The project root (:attr:`Settings.root`) is the folder of the configuration file
+found (as ruff finds its root), else the current folder. Article ids and folder
+stories are paths relative to it, so they do not depend on how the inputs were named.
 """
 from __future__ import annotations
 
@@ -61,28 +70,33 @@ class Settings:
     output_format: str = "text"
     extra_rules: tuple[str, ...] = ()
     entry_points: bool = True
+    paths: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    cache: bool = True
+    cache_dir: str = ".recoupe_cache"
     max_article_bytes: int = 8 * 1024 * 1024
     path: str | None = None  # the configuration file read, if any
+    root: str = "."  # the project root: the configuration file's folder, else the current folder
     origins: Mapping[str, str] = field(default_factory=dict)
 
     def public(self) -> dict[str, Any]:
         """The settings as TOML-style keys and plain values."""
         out = {}
         for f in fields(self):
-            if f.name in ("path", "origins"):
+            if f.name in ("path", "origins", "root"):
                 continue
             v = getattr(self, f.name)
             if isinstance(v, Mapping):
                 v = {k: list(x) if isinstance(x, tuple) else x for k, x in v.items()}
             elif isinstance(v, tuple):
                 v = [list(x) if isinstance(x, tuple) else x for x in v]
-                if f.name == "stories":
+                if f.name in ("stories", "per_file_ignores"):
                     v = {g: s for g, s in v}
             out[f.name.replace("_", "-")] = v
         return out
 
 
-KEYS = {f.name.replace("_", "-") for f in fields(Settings)} - {"path", "origins"}
+KEYS = {f.name.replace("_", "-") for f in fields(Settings)} - {"path", "origins", "root"}
 
 
 def _strings(v: Any, key: str, where: str) -> tuple[str, ...]:
@@ -108,7 +122,7 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             raise ConfigError(f"unknown key {key!r}{hint} (allowed: {', '.join(sorted(KEYS))})", where)
         name = key.replace("-", "_")
-        if key in ("select", "ignore", "extend-select", "exclude", "extra-rules"):
+        if key in ("select", "ignore", "extend-select", "exclude", "extra-rules", "paths"):
             out[name] = _strings(v, key, where)
         elif key == "languages":
             langs = _strings(v, key, where)
@@ -152,7 +166,14 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if v not in STORY_GROUPINGS:
                 raise ConfigError(f"story-grouping: {v!r} is not a grouping (allowed: {', '.join(STORY_GROUPINGS)})", where)
             out[name] = v
-        elif key in ("baseline",):
+        elif key == "per-file-ignores":
+            table = _table(v, key, where)
+            out[name] = tuple((str(g), _strings(x, f"{key}.{g}", where)) for g, x in table.items())
+        elif key == "cache":
+            if not isinstance(v, bool):
+                raise ConfigError("cache: must be true or false", where)
+            out[name] = v
+        elif key in ("baseline", "cache-dir"):
             if not isinstance(v, str) or not v:
                 raise ConfigError(f"{key}: must be a file path (a string)", where)
             out[name] = v
@@ -204,6 +225,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError("invalid TOML (nested too deeply)", str(path)) from None
 
 
+def shown_path(p: Path) -> Path:
+    """``p`` relative to the current folder when it is under it (messages stay short)."""
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return p
+
+
 def load_settings(inputs: list[str] | None = None, config_file: str | None = None,
                   overrides: Mapping[str, Any] | None = None) -> Settings:
     """Effective settings: defaults < configuration file < command line."""
@@ -236,6 +265,12 @@ def load_settings(inputs: list[str] | None = None, config_file: str | None = Non
             values["extra_rules"] = tuple(str((path.parent / p)) for p in values["extra_rules"])
         if "baseline" in values and not Path(values["baseline"]).is_absolute():
             values["baseline"] = str(path.parent / values["baseline"])
+    root = path.parent if path is not None else Path.cwd()
+    values["root"] = str(root)
+    if "baseline" not in values:  # the baseline lives at the root
+        values["baseline"] = str(shown_path(root / Settings.baseline))
+    if not Path(values.get("cache_dir", Settings.cache_dir)).is_absolute():
+        values["cache_dir"] = str(root / values.get("cache_dir", Settings.cache_dir))
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None and v != ()}
     if "select" in overrides:  # a selection on the command line starts afresh
         for k in ("ignore", "extend_select"):
@@ -246,5 +281,5 @@ def load_settings(inputs: list[str] | None = None, config_file: str | None = Non
         values[k] = v
         origins[k] = "command line"
     settings = Settings(**values, path=str(path) if path else None)
-    all_origins = {f.name: origins.get(f.name, "default") for f in fields(Settings) if f.name not in ("path", "origins")}
+    all_origins = {f.name: origins.get(f.name, "default") for f in fields(Settings) if f.name not in ("path", "origins", "root")}
     return replace(settings, origins=MappingProxyType(all_origins))

@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .errors import InputError, InputWarning
 from .registry import load_languages
-from .schema import Article
+from .schema import Article, Suppression
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST_NAME = "recoupe-manifest.yaml"
@@ -43,6 +43,9 @@ META_KEYS = ("title", "date", "source", "url", "story", "lang")
 DEFAULT_MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 
 FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# <!-- recoupe: ignore --> or <!-- recoupe: ignore C01, D03 -->
+SUPPRESS_RE = re.compile(r"<!--[ \t]*recoupe:[ \t]*ignore\b([^>]*?)[ \t]*-->")
+CODES_RE = re.compile(r"[A-Za-z]+[0-9]*")
 DATE_MARK_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 
 
@@ -53,6 +56,11 @@ class LoadResult:
     warnings: list[InputWarning] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
     story_origins: dict[str, str] = field(default_factory=dict)  # id -> explicit | config | folder | auto
+    excluded: list[str] = field(default_factory=list)  # ids left out by ``exclude``
+
+
+def _real(path: str | None) -> str | None:
+    return os.path.realpath(path) if path and os.path.isfile(path) else None
 
 
 def _blank(s: str) -> str:
@@ -245,6 +253,8 @@ def split_front_matter(raw: str, where: str) -> tuple[dict[str, Any], str]:
         lines = {k.group(1): 2 + m.group(1).count("\n", 0, k.start())  # a bad value names its own line
                  for k in re.finditer(r"^(\w+)[ \t]*:", m.group(1), re.M)}
         meta.update(_meta(data or {}, where, lines))
+        if data and "recoupe" in data:
+            meta["suppressions"] = (front_matter_suppression(data["recoupe"], where),)
         text = _blank(m.group(0)) + text[m.end():]
     dm = DATE_MARK_RE.match(text.lstrip("\n")) if not meta.get("date") else None
     if dm:
@@ -252,6 +262,54 @@ def split_front_matter(raw: str, where: str) -> tuple[dict[str, Any], str]:
         meta["date"] = parse_date(dm.group(1), where, 1 + lead)
         text = text[:lead] + _blank(dm.group(0)) + text[lead + dm.end():]
     return meta, text
+
+
+def inline_suppressions(text: str, where: str) -> tuple[str, tuple[Suppression, ...]]:
+    """The ``<!-- recoupe: ignore [IDS] -->`` comments of a text, blanked (offsets
+    kept), as suppressions. A comment beside text covers its line; a comment alone on
+    its line covers its paragraph (the non-blank lines around it), or the next
+    paragraph when it stands alone between blank lines."""
+    if "recoupe:" not in text:
+        return text, ()
+    lines = text.split("\n")
+    out: list[Suppression] = []
+    for m in SUPPRESS_RE.finditer(text):
+        rules = tuple(c.upper() for c in CODES_RE.findall(m.group(1)))
+        line = text.count("\n", 0, m.start()) + 1
+        rest = (lines[line - 1][:m.start() - (text.rfind("\n", 0, m.start()) + 1)] +
+                lines[line - 1][m.end() - (text.rfind("\n", 0, m.start()) + 1):])
+        if rest.strip():
+            first = last = line
+        else:
+            def blank(n: int) -> bool:  # 1-based; lines holding only comments count as blank
+                return not SUPPRESS_RE.sub("", lines[n - 1]).strip()
+            first = last = line
+            while first > 1 and not blank(first - 1):
+                first -= 1
+            while last < len(lines) and not blank(last + 1):
+                last += 1
+            if first == last == line:  # alone: the next paragraph
+                first = line + 1
+                while first <= len(lines) and blank(first):
+                    first += 1
+                last = first
+                while last < len(lines) and not blank(last + 1):
+                    last += 1
+        out.append(Suppression(rules, first, last, line))
+    text = SUPPRESS_RE.sub(lambda m: _blank(m.group(0)), text)
+    return text, tuple(out)
+
+
+def front_matter_suppression(value: Any, where: str) -> Suppression:
+    """``recoupe: {ignore: [C03]}`` in front matter: the whole article."""
+    if not isinstance(value, dict) or set(value) - {"ignore"}:
+        raise InputError("front matter 'recoupe' must be a mapping with an 'ignore' list of rule ids", where, 1)
+    rules = value.get("ignore")
+    if isinstance(rules, str):
+        rules = [rules]
+    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+        raise InputError("front matter 'recoupe.ignore' must be a list of rule ids", where, 1)
+    return Suppression(tuple(r.strip().upper() for r in rules), 1, 10**9, 1)
 
 
 def _blank_boilerplate(text: str, is_boilerplate: Callable[[str], bool]) -> str:
@@ -272,11 +330,13 @@ class Loader:
     stories: tuple[tuple[str, str], ...] = ()
     story_grouping: str = "folder"
     stopwords: frozenset[str] = frozenset()
+    root: Path | None = None  # ids and folder stories are relative to it (else to the folder given)
     max_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES
 
     def load(self, inputs: Iterable[str]) -> LoadResult:
         result = LoadResult()
         seen: dict[str, str] = {}
+        real: dict[str, str] = {}
         for given in inputs:
             result.inputs.append(given)
             path = Path(given)
@@ -285,8 +345,9 @@ class Loader:
                     found = self._folder(path, result)
                 elif path.suffix.lower() == ".jsonl":
                     found = self._jsonl(path, given, result)
-                elif path.suffix.lower() in ARTICLE_SUFFIXES:
-                    found = self._files([path], path.parent, result, root_display=None)
+                elif path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
+                    found = self._files([path], self._base(path.parent), result,
+                                        lambda f, given=given, path=path: given if f == path else str(f))
                 elif not path.exists():
                     raise InputError("no such file or folder", given)
                 else:
@@ -299,11 +360,15 @@ class Loader:
                 continue
             for art, explicit in found:
                 if self._excluded(art.id):
+                    result.excluded.append(art.id)
                     continue
+                if art.id in seen and real.get(art.id) is not None and real.get(art.id) == _real(art.path):
+                    continue  # the same file named twice (a file and its folder): read once
                 if art.id in seen:
                     result.errors.append(InputError(f"article id {art.id!r} already read from {seen[art.id]}; skipped", art.path))
                     continue
                 seen[art.id] = art.path or art.id
+                real[art.id] = _real(art.path)
                 result.articles.append(self._finish(art, "explicit" if explicit else "folder", result.story_origins))
         if self.story_grouping == "auto":
             self._group(result)
@@ -326,6 +391,15 @@ class Loader:
                 result.story_origins[a.id] = "auto"
 
     # -- helpers ---------------------------------------------------------------
+    def _base(self, folder: Path) -> Path:
+        """The folder ids are relative to: the root when ``folder`` is inside it, else ``folder``."""
+        folder = folder.resolve()
+        if self.root is not None:
+            root = self.root.resolve()
+            if folder == root or root in folder.parents:
+                return root
+        return folder
+
     def _excluded(self, art_id: str) -> bool:
         return any(fnmatch.fnmatch(art_id, g) for g in self.exclude)
 
@@ -364,7 +438,10 @@ class Loader:
                     files.append(Path(dirpath) / f)
                 elif f.lower().endswith(".jsonl"):
                     corpora.append(Path(dirpath) / f)
-        out = self._files(files, root, result, root_display=str(root))
+        given = str(root)
+        out = self._files(files, self._base(root), result,
+                          lambda f: given if f == root else (f.relative_to(root).as_posix() if given == "." else
+                                                             os.path.join(given, f.relative_to(root).as_posix())))
         for c in corpora:
             try:
                 out += self._jsonl(c, os.path.join(str(root), c.relative_to(root).as_posix()), result)
@@ -374,19 +451,18 @@ class Loader:
                 result.errors.append(e)
         return out
 
-    def _files(self, files: list[Path], root: Path, result: LoadResult, root_display: str | None) -> list[tuple[Article, bool]]:
+    def _files(self, files: list[Path], base: Path, result: LoadResult,
+               shown: Callable[[Path], str]) -> list[tuple[Article, bool]]:
+        """Articles of ``files``, their ids relative to ``base``; ``shown`` gives a
+        file's path as the user named it, for messages."""
         manifests: dict[Path, dict[str, dict[str, Any]]] = {}
         out = []
-
-        def shown(parts: tuple[str, ...]) -> str:  # a path as the user named it, for messages
-            return os.path.join(root_display, *parts) if root_display is not None else str(root.joinpath(*parts))
-
         for f in files:
-            rel = PurePosixPath(f.relative_to(root).as_posix())
-            where = shown(rel.parts)
+            rel = PurePosixPath(f.resolve().relative_to(base).as_posix())
+            where = shown(f)
             try:
                 if f.parent not in manifests:
-                    manifests[f.parent] = read_manifest(f.parent, shown(rel.parent.parts))
+                    manifests[f.parent] = read_manifest(f.parent, shown(f.parent))
                 meta = dict(manifests[f.parent].get(f.name, {}))
                 raw = _read_text(f, where, self.max_bytes)
                 if f.suffix.lower() in (".html", ".htm"):
@@ -402,6 +478,8 @@ class Loader:
                 else:
                     file_meta, text = split_front_matter(raw, where)
                     text = _blank_boilerplate(text, self.is_boilerplate)
+                    text, inline = inline_suppressions(text, where)
+                    file_meta["suppressions"] = file_meta.get("suppressions", ()) + inline
                 meta.update(file_meta)
             except InputWarning as w:
                 result.warnings.append(w)
@@ -410,7 +488,7 @@ class Loader:
                 result.errors.append(e)
                 continue
             explicit = meta.pop("story", None)
-            story = explicit or (rel.parent.as_posix() if root_display is not None else ".")
+            story = explicit or rel.parent.as_posix()
             out.append((Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta), bool(explicit)))
         return out
 
@@ -463,6 +541,9 @@ class Loader:
                                      "(raise max-article-bytes in the configuration to read it)", given, n)
                 meta = _meta(obj, given, n)
                 text = _blank_boilerplate(text, self.is_boilerplate)
+                text, inline = inline_suppressions(text, given)
+                if inline:
+                    meta["suppressions"] = inline
             except InputError as e:
                 result.errors.append(e)
                 continue

@@ -64,6 +64,13 @@ class ArticleContext:
     _memo: dict[str, Any] = field(default_factory=dict)
     _sentences: list[tuple[int, int]] | None = None
     _sentence_starts: list[int] | None = None
+    #: ``(offset, message)``: what a rule skipped or could not represent (a number beyond
+    #: float, a day outside the calendar), reported as warnings naming the file and line.
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def note(self, offset: int, message: str) -> None:
+        """Record a warning about the text at ``offset`` (the rule carries on)."""
+        self.notes.append((offset, message))
 
     @property
     def text(self) -> str:
@@ -131,6 +138,29 @@ def gc_paused():
             gc.enable()
 
 
+#: A claim's ``sentence`` is its sentence, or in a sentence longer than this (a page of
+#: figures with no full stop) the words within half of it on each side, marked ``…``:
+#: each claim's record is bounded, not the size of the whole text.
+MAX_SENTENCE = 1000
+
+
+def claim_sentence(text: str, ss: int, se: int, s: int, e: int) -> str:
+    """The sentence ``text[ss:se]`` of the claim ``[s, e)``, whitespace collapsed and
+    bounded by :data:`MAX_SENTENCE`."""
+    se = max(se, e)
+    if se - ss <= MAX_SENTENCE:
+        return " ".join(text[ss:se].split())
+    half = MAX_SENTENCE // 2
+    a, b = max(ss, s - half), min(se, e + half)
+    if a > ss:
+        sp = text.find(" ", a, s)  # start on a word
+        a = sp + 1 if sp != -1 else a
+    if b < se:
+        sp = text.rfind(" ", e, b)
+        b = sp if sp != -1 else b
+    return ("… " if a > ss else "") + " ".join(text[a:b].split()) + (" …" if b < se else "")
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n")
@@ -163,13 +193,27 @@ def resolve_overlaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A warning about one place of an article (see :meth:`ArticleContext.note`)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: warning: {self.message}"
+
+
+@dataclass(frozen=True)
 class Extractor:
-    """The enabled rules, ready to run on articles."""
+    """The enabled rules, ready to run on articles. ``notes`` collects the warnings the
+    rules left (sorted by file and line after :meth:`run`)."""
 
     extractors: tuple[Rule, ...]
     annotators: tuple[Rule, ...]
     settings: Mapping[str, Any] = field(default_factory=dict)
     scans: Mapping[str, Callable[[ArticleContext], Any]] | None = None
+    notes: list[Note] = field(default_factory=list, compare=False)
 
     @classmethod
     def from_registry(cls, registry: Registry, selection: Selection | None = None,
@@ -199,16 +243,27 @@ class Extractor:
                 rows = list(rule.func(ctx, rows))
         text = article.text
         line_starts = _line_starts(text)
+        where = article.path or article.id
+        for off, msg in sorted(set(ctx.notes), key=lambda n: n[0]):
+            self.notes.append(Note(where, bisect.bisect_right(line_starts, off), msg))
+        sentences: dict[tuple[int, int], str] = {}  # one string per sentence, not per claim
         for row in rows:
             s, e = row["start"], row["end"]
             ss, se = ctx.sentence_at(s)
+            key = (ss, max(se, e))
+            if key[1] - ss > MAX_SENTENCE:
+                sentence = claim_sentence(text, ss, se, s, e)
+            elif key in sentences:
+                sentence = sentences[key]
+            else:
+                sentence = sentences[key] = claim_sentence(text, ss, se, s, e)
             row.update(
                 doc=article.id,
                 story=article.story,
                 line=bisect.bisect_right(line_starts, s),
                 text=text[s:e],
                 lang=lang,
-                sentence=" ".join(text[ss:max(se, e)].split()),
+                sentence=sentence,
             )
             if row.get("low") is None and row.get("high") is None and isinstance(row.get("value"), (int, float)):
                 row["low"] = row["high"] = float(row["value"])
@@ -228,6 +283,7 @@ class Extractor:
                 if progress:
                     progress(i)
             frame = claims_frame(rows)
+        self.notes.sort(key=lambda n: n.path)  # stable: each article's notes in text order
         if len(frame):
             frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
         return frame

@@ -81,6 +81,21 @@ ENGINE_FIELDS = ("doc", "story", "line", "text", "rule", "lang")
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """A suppression written in an article: discrepancies of ``rules`` (ids or id
+    prefixes; empty: every rule) whose claim in this article stands on lines
+    ``first`` to ``last`` are not reported. ``line`` is where it is written."""
+
+    rules: tuple[str, ...]
+    first: int
+    last: int
+    line: int
+
+    def covers(self, rule: str, line: int) -> bool:
+        return self.first <= line <= self.last and (not self.rules or any(rule.startswith(r) for r in self.rules))
+
+
+@dataclass(frozen=True)
 class Article:
     """One article of the corpus, with its metadata, as loaded."""
 
@@ -93,6 +108,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     path: str | None = None  # where it was read from, for messages
+    suppressions: tuple[Suppression, ...] = ()  # written in the article (comments, front matter)
 
     def meta(self) -> dict[str, Any]:
         """The article's metadata as JSON-ready values."""
@@ -169,6 +185,7 @@ class Discrepancy:
     baseline_status: str | None = None
     baseline_members: tuple[tuple[str, str], ...] = ()  # the recorded (article, value) pairs, when changed
     extra: Mapping[str, Any] = field(default_factory=dict)
+    primary: int = 0  # index in ``claims`` of the claim a review tool annotates
 
     def to_json(self) -> dict[str, Any]:
         out = {

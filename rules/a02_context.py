@@ -81,7 +81,8 @@ class Sentence:
     case with plain apostrophes, word or not) and, for each, the verb lemma when it is a
     (non-auxiliary) verb."""
 
-    __slots__ = ("content", "ends", "lows", "starts", "texts", "verbs", "words")
+    __slots__ = ("back", "content", "content_ends", "content_starts", "ends", "lows", "starts", "texts",
+                 "verbs", "words")
 
     def __init__(self, starts: list[int], ends: list[int], texts: list[str], lows: list[str],
                  words: list[bool], verbs: list[str | None]):
@@ -89,6 +90,24 @@ class Sentence:
         #: ``[(start, end, lemma), ...]`` of the words that may be context words (see
         #: :func:`_content`), computed at the first claim of the sentence
         self.content: list[tuple[int, int, str]] | None = None
+        self.content_starts: list[int] = []
+        self.content_ends: list[int] = []
+        #: ``back[i]``: the last token at or before ``i`` that is a verb or ends a clause
+        #: (-1: none), computed once (see :func:`_verb_back`)
+        self.back: list[int] | None = None
+
+
+def _verb_back(sent: Sentence) -> list[int]:
+    """:attr:`Sentence.back`, in one pass: the nearest verb before a claim in its clause is
+    ``back[first - 1]`` when that is a verb, without walking back from every claim."""
+    if sent.back is None:
+        back, last = [], -1
+        for i, (word, text, verb) in enumerate(zip(sent.words, sent.texts, sent.verbs)):
+            if verb or (not word and text in CLAUSE_END):
+                last = i
+            back.append(last)
+        sent.back = back
+    return sent.back
 
 
 @functools.lru_cache(maxsize=65536)
@@ -218,11 +237,9 @@ def _predicate(sent: Sentence, s: int, e: int, lx, adjunct: bool) -> str | None:
     if reporting:
         return reporting
     # else the nearest verb before the claim in its clause ("veut contribuer à une hausse de 20 %")
-    for i in range(first - 1, -1, -1):
-        if not words[i] and texts[i] in CLAUSE_END:
-            break
-        if verbs[i]:
-            return _through_modal(sent, i, lx)
+    j = _verb_back(sent)[first - 1] if first > 0 else -1
+    if j >= 0 and verbs[j]:
+        return _through_modal(sent, j, lx)
     return None
 
 
@@ -259,17 +276,45 @@ def _content(sent: Sentence, lang: str) -> list[tuple[int, int, str]]:
                 continue
             out.append((start, end, lem))
         sent.content = out
+        sent.content_starts = [c[0] for c in out]
+        sent.content_ends = [c[1] for c in out]
     return sent.content
 
 
+#: At most this many context words are looked at around a claim (a length guard: in a
+#: sentence of thousands of words that repeat a few lemmas, twelve distinct ones may never
+#: be found).
+MAX_SCAN = 400
+
+
 def _context(sent: Sentence, s: int, e: int, lang: str, lx) -> str | None:
+    """The :data:`MAX_CONTEXT` distinct context lemmas nearest to the claim (ties by the
+    lemma), read outwards from the claim in order of distance, so that a claim costs the
+    words around it, not the whole sentence."""
+    content = _content(sent, lang)
+    starts, ends = sent.content_starts, sent.content_ends
+    n = len(content)
+    li = bisect.bisect_right(ends, s) - 1  # the words ending at or before s: on the left
+    ri = bisect.bisect_left(starts, e)     # the words starting at or after e: on the right
     seen: dict[str, int] = {}
-    for start, end, lem in _content(sent, lang):
-        if start < e and end > s:
-            continue
-        dist = s - end if end <= s else start - e
-        if lem not in seen or dist < seen[lem]:
-            seen[lem] = dist
+    kth = None  # the distance of the MAX_CONTEXT-th distinct lemma: stop past it
+    for _ in range(MAX_SCAN):
+        dl = s - ends[li] if li >= 0 else None
+        dr = starts[ri] - e if ri < n else None
+        if dl is None and dr is None:
+            break
+        if dr is None or (dl is not None and dl <= dr):
+            d, lem = dl, content[li][2]
+            li -= 1
+        else:
+            d, lem = dr, content[ri][2]
+            ri += 1
+        if kth is not None and d > kth:
+            break
+        if lem not in seen:  # distances only grow: the first is the nearest
+            seen[lem] = d
+            if len(seen) == MAX_CONTEXT:
+                kth = d
     if not seen:
         return None
     near = sorted(seen, key=lambda w: (seen[w], w))[:MAX_CONTEXT]

@@ -57,6 +57,7 @@ import re
 from typing import Any, Iterator
 
 from .text import Scanner, alt, data
+from ._spans import Spans
 
 CODE = "D01"
 NAME = "date.absolute"
@@ -140,6 +141,9 @@ FUTURE_RE = {
     "fr": re.compile(r"(?i)\b(?:\w{2,}(?:era|eront|erons|erez|erai|ira|iront|dra|dront)|sera|seront|aura|auront|fera|feront|va|vont|allons)\b"),
     "en": re.compile(r"(?i)\b(?:will|shall|'ll|’ll|is going to|are going to)\b"),
 }
+#: How far around a date its clause is read (characters each side): a length guard, so
+#: that a sentence of thousands of dates is not re-read for each.
+CLAUSE_REACH = 200
 CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
 
 
@@ -155,6 +159,7 @@ def _clause(ctx, start: int, end: int) -> tuple[str, str]:
     """The words of the clause before and after a span (up to a comma, a quote ...)."""
     text = ctx.text
     s, e = ctx.sentence_at(start)
+    s, e = max(s, start - CLAUSE_REACH), min(e, end + CLAUSE_REACH)
     left = text[s:start]
     stops = list(CLAUSE_STOP_RE.finditer(left))
     if stops:
@@ -189,7 +194,7 @@ def _furniture_lines(ctx) -> list[tuple[int, int]]:
 
 
 def in_furniture(ctx, start: int) -> bool:
-    return any(s <= start < e for s, e in furniture(ctx))
+    return ctx.memo("furniture_spans", lambda c: Spans(furniture(c))).holds(start)
 
 
 def _word_key(lx: dict, table: str, word: str) -> Any:

@@ -17,7 +17,8 @@ article date minus one, plus zero, plus one day; ``l'an dernier`` / ``cette ann�
 ``l'année prochaine`` (``last year`` / ``this year`` / ``next year``) the article's year
 minus one, plus zero, plus one (an undated article gives ``-P1Y``, ``P0Y``, ``P1Y``).
 
-Without an article date the claim is unresolved (``resolved`` false), its
+Without an article date (or when the day would fall outside the calendar: ``hier`` in an
+article dated 0001-01-01) the claim is unresolved (``resolved`` false), its
 ``qualifier`` holds the relative words (``ce vendredi``) and its value is a
 relative ISO 8601 form instead of a date: ``-W-5`` (the truncated form "Friday of
 the implied week") for a weekday, ``-P1D`` / ``P0D`` / ``P1D`` (an offset from the
@@ -56,6 +57,7 @@ from typing import Any, Iterator
 
 from .text import Scanner, alt
 from .d01_date import direction, in_furniture, lexicon, scan as absolute_dates
+from ._spans import Spans
 
 CODE = "D02"
 NAME = "date.relative"
@@ -137,18 +139,18 @@ def _offset_text(days: int) -> str:
 def extract(ctx) -> Iterator[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text, ref = ctx.text, ctx.date
-    taken = [(r["start"], r["end"]) for r in absolute_dates(ctx)]
+    taken = Spans((r["start"], r["end"]) for r in absolute_dates(ctx))
     for m in weekday_scanner(ctx.lang).finditer(text):
-        if in_furniture(ctx, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
+        if in_furniture(ctx, m.start()) or taken.overlaps(m.start(), m.end()):
             continue
         g = m.groupdict()
         words = " ".join(m.group(0).lower().replace("’", "'").split())
         row: dict[str, Any] = {"start": m.start(), "end": m.end(), "kind": "date", "unit": "date"}
         if g["ry"]:
             years = lx["relative_years"][words]
-            if ref is not None:
+            if ref is not None and 1 <= ref.year + years <= 9999:
                 row["value"] = f"{ref.year + years:04d}"
-            else:
+            else:  # no article date, or a year past the calendar's ends
                 row.update(value=f"P{years}Y" if years >= 0 else f"-P{-years}Y", resolved=False, qualifier=words)
             yield row
             continue

@@ -46,8 +46,9 @@ LANGS = ("fr", "en")
 
 #: One capitalised name word: Jean-Noël, McConnell, O'Brien, Jong-un.
 _TOK = r"(?:O['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[-‑]\p{L}[\p{Ll}\p{M}]*)*"
-#: Initials before a name: J. D. Vance, J.D. Vance.
-_INIT = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
+#: Initials before a name: J. D. Vance, J.D. Vance, J. R. R. Tolkien. Bounded (four at most)
+#: and possessive: "M. M. M. ..." must not be retried at every length from every initial.
+_INIT = r"\p{Lu}\.(?:\s?\p{Lu}\.){0,3}+"
 #: Lower-case particles inside a name (Ursula von der Leyen, Charles de Gaulle).
 _PARTICLES = ("de", "du", "des", "da", "di", "del", "della", "dos", "das", "van", "von", "der", "den",
               "ten", "ter", "ben", "bin", "al", "el")

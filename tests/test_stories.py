@@ -155,7 +155,8 @@ def test_loader_auto_keeps_front_matter_and_config_stories(tmp_path):
     assert story["bridge-1.txt"] == story["bridge-2.txt"] != "pont-aske"
 
 
-def test_stories_command_text_and_json(capsys):
+def test_stories_command_text_and_json(capsys, monkeypatch):
+    monkeypatch.chdir(FLAT)  # ids are relative to the project root: here the current folder
     code, out, _ = run(["stories", str(FLAT), "--story-grouping", "auto"], capsys)
     assert code == 0
     lines = out.splitlines()
@@ -169,7 +170,8 @@ def test_stories_command_text_and_json(capsys):
     assert partition({r["id"]: r["story"] for r in rows}) == partition(EXPECTED)
 
 
-def test_extract_json_carries_the_auto_story(tmp_path, capsys):
+def test_extract_json_carries_the_auto_story(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(FLAT)  # ids are relative to the project root: here the current folder
     code, out, _ = run(["extract", str(FLAT), "--story-grouping", "auto", "--format", "json"], capsys)
     assert code == 0
     claims = json.loads(out)

@@ -16,7 +16,8 @@ def run(args: argparse.Namespace) -> int:
 
     session, result, loaded = run_check(args)
     fmt = args.format or session.settings.output_format
-    write(formats.get(fmt).render_check(result), args.output)
+    for out_fmt, path in outputs(args.output, fmt):
+        write(formats.get(out_fmt).render_check(result), None if path == "-" else path)
     quiet = getattr(args, "quiet", False)
     for e in result.fixed:
         if not quiet or args.strict_baseline:
@@ -27,13 +28,35 @@ def run(args: argparse.Namespace) -> int:
         s = result.statistics()
         known = f", {s['known']} known" if result.baseline_path else ""
         print(f"recoupe: {s['articles']} articles, {s['claims']} claims, {s['new']} new discrepancies{known}", file=sys.stderr)
+    unused = result.unused_suppressions if args.report_unused_suppressions else []
+    for path, s in unused:
+        what = ", ".join(s.rules) or "every rule"
+        print(f"{path}:{s.line}: unused suppression ({what}): it silences no discrepancy", file=sys.stderr)
     if loaded.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
-    if fails(result, args.fail_on) or (args.strict_baseline and result.fixed):
+    if fails(result, args.fail_on) or (args.strict_baseline and result.fixed) or unused:
         return EXIT_FOUND
     return EXIT_OK
+
+
+def outputs(values: list[str] | None, fmt: str) -> list[tuple[str, str]]:
+    """``(format, file)`` pairs from the ``-o`` values (``FILE`` or ``FORMAT=FILE``);
+    standard output in ``fmt`` when none is given."""
+    from ..errors import UsageError
+    from ..formats import CHECK_FORMATS
+
+    out = []
+    for v in values or []:
+        name, sep, path = v.partition("=")
+        if sep and name in CHECK_FORMATS:
+            out.append((name, path or "-"))
+        elif sep and "/" not in name and "." not in name:
+            raise UsageError(f"--output {v}: {name!r} is not a format (allowed: {', '.join(CHECK_FORMATS)})")
+        else:
+            out.append((fmt, v))
+    return out or [(fmt, "-")]
 
 
 def print_statistics(result) -> None:

@@ -10,7 +10,7 @@ from .session import settings_for, write
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
-    out = {"file": settings.path, "settings": settings.public(),
+    out = {"file": settings.path, "root": settings.root, "settings": settings.public(),
            "origins": {k.replace("_", "-"): v for k, v in settings.origins.items()}}
     write(json.dumps(out, ensure_ascii=False, indent=2) + "\n", None)
     return EXIT_OK

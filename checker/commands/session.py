@@ -5,6 +5,7 @@ writing the output. Heavy modules are imported inside the functions, so that
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,18 +19,30 @@ def _csv(value: str | None) -> tuple[str, ...]:
     return tuple(x.strip() for x in value.split(",") if x.strip()) if value else ()
 
 
-def inputs_of(args: argparse.Namespace) -> list[str]:
-    """The inputs the user named, else the default corpus."""
+def inputs_of(args: argparse.Namespace, settings: Settings | None = None) -> list[str]:
+    """The inputs the user named, else the corpus: the configured ``paths``, else the root."""
     inputs = list(getattr(args, "inputs", None) or [])
-    return inputs or [_default_input()]
+    if inputs:
+        return inputs
+    settings = settings or settings_for(args)
+    return corpus_inputs(settings)
 
 
-def _default_input() -> str:
-    """``seeds/`` of the current folder, else the seeds shipped beside the package."""
-    if Path("seeds").is_dir():
-        return "seeds"
-    shipped = Path(__file__).resolve().parents[2] / "seeds"
-    return str(shipped) if shipped.is_dir() else "seeds"
+def corpus_inputs(settings: Settings) -> list[str]:
+    """The whole corpus: the configured ``paths`` (relative to the root), else the root,
+    shown relative to the current folder when they are under it."""
+    from ..config import shown_path
+
+    root = Path(settings.root)
+    return [str(shown_path(root / p)) for p in (settings.paths or (".",))]
+
+
+def changed_files(inputs: list[str]) -> bool:
+    """True when every input is an article file (what pre-commit and a pull-request job
+    pass): those files are then checked against the whole corpus."""
+    from ..corpus import ARTICLE_SUFFIXES
+
+    return bool(inputs) and all(Path(i).is_file() and i.lower().endswith(ARTICLE_SUFFIXES) for i in inputs)
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
@@ -92,6 +105,7 @@ class Session:
             stories=self.settings.stories,
             story_grouping=self.settings.story_grouping,
             stopwords=languages.function_words() if self.settings.story_grouping == "auto" else frozenset(),
+            root=Path(self.settings.root),
             max_bytes=self.settings.max_article_bytes,
         )
         result = loader.load(inputs)
@@ -110,7 +124,10 @@ class Session:
         from ..progress import Progress
 
         ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
-        return ex.run(articles, Progress(len(articles), "extracting"))
+        frame = ex.run(articles, Progress(len(articles), "extracting"))
+        for note in ex.notes:  # values the rules skipped (a number beyond float): warnings
+            print(note, file=sys.stderr)
+        return frame
 
 
 def write(text: str, output: str | None) -> None:
@@ -127,19 +144,31 @@ def write(text: str, output: str | None) -> None:
 
 
 def run_check(args: argparse.Namespace, use_baseline: bool = True):
-    """Load, extract, compare, apply the baseline. Returns (session, result, loaded)."""
-    from ..compare import check_articles, with_baseline
+    """Load, extract, compare, apply suppressions and the baseline. Returns (session,
+    result, loaded). When every input is an article file (changed files), the whole
+    corpus is checked and only the discrepancies involving those files are kept."""
+    from ..compare import apply_suppressions, check_articles, focus_on, with_baseline
     from ..progress import Progress
 
     session = Session.open(args)
-    loaded = session.load(inputs_of(args))
+    inputs = inputs_of(args, session.settings)
+    focus_files = changed_files(list(getattr(args, "inputs", None) or []))
+    loaded = session.load(corpus_inputs(session.settings) + inputs if focus_files else inputs)
     baseline = None
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = baseline_for(args, session.settings, required=False)
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
                             Progress(len(loaded.articles), "checking"))
-    result.inputs = list(inputs_of(args))
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    result.inputs = list(inputs)
+    result.root = session.settings.root
+    result.excluded = tuple(sorted(set(loaded.excluded)))
     result.errors = [str(e) for e in loaded.errors]
+    if focus_files:
+        given = {os.path.realpath(i) for i in inputs}
+        result = focus_on(result, [a.id for a in loaded.articles if a.path and os.path.realpath(a.path) in given])
+    result = apply_suppressions(result, session.settings.per_file_ignores)
     if baseline is not None:
         result = with_baseline(result, baseline, ran=lambda code: code in session.selection)
     return session, result, loaded

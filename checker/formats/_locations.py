@@ -20,17 +20,24 @@ def ordered(discrepancies: Iterable[Any]) -> list[Any]:
 
 
 def sorted_claims(d) -> list[Mapping[str, Any]]:
-    """A discrepancy's claims by (article, offset)."""
-    return sorted(d.claims, key=lambda c: (str(c.get("doc")), c.get("start") or 0, c.get("end") or 0))
+    """A discrepancy's claims: its primary claim first (the one review tools annotate:
+    the changed file's, else the most recent article's), then the others by
+    (article, offset)."""
+    claims = sorted(d.claims, key=lambda c: (str(c.get("doc")), c.get("start") or 0, c.get("end") or 0))
+    primary = getattr(d, "primary", 0)
+    if 0 < primary < len(d.claims):
+        first = d.claims[primary]
+        return [first] + [c for c in claims if c is not first]
+    return claims
 
 
 def artifact_path(article, doc: str) -> str:
     """Where a claim's article lives, as a relative POSIX path.
 
     The article's file path made relative to the working directory when it names a
-    file (a folder or a single file on the command line), else the article id (a
-    JSON Lines article, whose ``path`` is ``corpus.jsonl:LINE``, or a record without
-    a path). Never absolute.
+    file (a folder or a single file on the command line), else the article id (a JSON Lines
+    article, whose ``path`` is ``corpus.jsonl:LINE``, or a record without a path).
+    Never absolute.
     """
     p = getattr(article, "path", None) if article is not None else None
     if p and os.path.isfile(p):

@@ -3,7 +3,11 @@
 One run; ``tool.driver.rules`` lists the rules that have a result, sorted by code.
 Every discrepancy, new or known, is one result carrying its ``baselineState``
 (``new``, ``updated`` when a known one has other values, or ``unchanged``) and its id as ``partialFingerprints["recoupeDiscrepancy/v2"]``.
-The first claim is the result's location; the other claims are ``relatedLocations``.
+The primary claim (the changed file's, else the most recent article's) is the
+result's location; the other claims are ``relatedLocations``. An entry the baseline
+records as an editor's decision (``accepted``, ``wontfix``, ``false-positive``) carries
+``suppressions: [{"kind": "external", "status": "accepted", "justification": note}]``,
+so code-scanning tools show it as dismissed.
 
 This module also holds the location helpers the other review-tool formats share
 (:func:`articles_by_id`, :func:`artifact_path`, :func:`claim_span`,
@@ -31,6 +35,7 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 SARIF_VERSION = "2.1.0"
 FINGERPRINT_KEY = "recoupeDiscrepancy/v2"
 SRCROOT = "%SRCROOT%"
+DISMISSED = ("accepted", "wontfix", "false-positive")  # baseline statuses that are a decision
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -123,6 +128,11 @@ def sarif_log(report) -> dict[str, Any]:
             result["relatedLocations"] = related
         result["partialFingerprints"] = {FINGERPRINT_KEY: d.id}
         result["baselineState"] = {"new": "new", "changed": "updated"}.get(d.baseline_state, "unchanged")
+        if d.baseline_status in DISMISSED:  # an editor's decision: shown as dismissed by code scanning
+            sup: dict[str, Any] = {"kind": "external", "status": "accepted"}
+            if d.baseline_note:
+                sup["justification"] = d.baseline_note
+            result["suppressions"] = [sup]
         props: dict[str, Any] = {"id": d.id, "verdict": d.verdict, "story": d.story, "subject": d.subject,
                                  "kind": d.kind, "severity": d.severity}
         if d.unit:

@@ -70,6 +70,7 @@ from .digits import read_digits
 from .furniture import blocked_spans
 from .joining import join
 from .lang import LEX
+from .num import Spans
 from .words import read_words, vague_mentions
 
 __all__ = ["scan", "mentions"]
@@ -87,7 +88,7 @@ def scan(ctx) -> list[dict[str, Any]]:
     nums = join(text, L, items + words) + vague
     nums.sort(key=lambda n: n.start)
     # spans where a number word is no ordinal ("premier ministre"): needed for ordinals only
-    not_ord = [m.span() for m in L.not_ords.finditer(text)] if any(n.ordinal for n in nums) else []
+    not_ord = Spans(m.span() for m in L.not_ords.finditer(text)) if any(n.ordinal for n in nums) else Spans(())
     starts = {n.start for n in nums}
     rows: list[dict[str, Any]] = []
     last_end = -1
@@ -100,6 +101,11 @@ def scan(ctx) -> list[dict[str, Any]]:
         if row["kind"] != "ordinal":
             apply_qualifier(text, L, n, row)
         if not (isinstance(row["value"], float) and math.isfinite(row["value"])):
+            note = getattr(ctx, "note", None)
+            if note is not None:
+                shown = text[row["start"]:row["end"]]
+                shown = shown if len(shown) <= 40 else shown[:40] + "…"
+                note(row["start"], f"number out of range, skipped: {shown!r}")
             continue
         rows.append(row)
         last_end = row["end"]

@@ -6,12 +6,13 @@ signs, exponents (``1e10``, ``1,1^23``), fractions (``3/4``, ``2 1/4``, ``¾``),
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 
 import regex
 
 from .lang import HSP, SUFFIXES, Lang
-from .num import Num, overlaps
+from .num import Num, Spans, overlaps
 
 
 FRACTION_RE = regex.compile(
@@ -21,6 +22,35 @@ FRACTION_RE = regex.compile(
 _HSP_RE = regex.compile(HSP)
 _DOT_GROUPS_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _FOUR_DIGITS_RE = regex.compile(r"\d{4}")
+#: Beyond this power of ten a value is no float (10^309 overflows, 10^-400 is 0): the
+#: exponent is not computed, the value is out of range (skipped with a note by the scan).
+MAX_EXPONENT = 400
+
+
+def scaled(v: float, exp: str) -> float:
+    """``v`` times ten to the power ``exp`` (digits, maybe signed), bounded before it is
+    computed: ``1e400`` is infinite (out of range), ``1e-400`` is 0; an exponent of any
+    length costs the same."""
+    digits = exp.lstrip("+-").lstrip("0") or "0"
+    neg = exp.startswith("-")
+    if len(digits) > 4 or int(digits) > MAX_EXPONENT:
+        return 0.0 if neg or v == 0 else math.copysign(math.inf, v)
+    e = -int(digits) if neg else int(digits)
+    try:
+        return v * 10.0 ** e
+    except OverflowError:
+        return math.copysign(math.inf, v)
+
+
+def power(v: float, exp: str) -> float:
+    """``v ^ exp`` (``1,1^23``), bounded: an overflow is infinite, ``0^-1`` is not a number
+    (both out of range)."""
+    try:
+        return math.pow(v, float(exp))
+    except OverflowError:
+        return math.inf
+    except (ValueError, ZeroDivisionError):
+        return math.nan
 
 
 def _digit_value(body: str, lang: str) -> float:
@@ -59,6 +89,7 @@ def _sign(text: str, start: int) -> int:
 def read_digits(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]:
     out: list[Num] = []
     taken: list[tuple[int, int]] = []
+    blocked = Spans(blocked)
     for m in FRACTION_RE.finditer(text):
         s, e = m.span()
         if overlaps(blocked, s, e):
@@ -67,16 +98,17 @@ def read_digits(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]
             v = unicodedata.numeric(m.group("vulgar"))
             w = m.group("whole2")
         else:
-            den = int(m.group("den"))
+            den = float(m.group("den"))  # float: a digit run of any length (inf), no int limit
             if den == 0:
                 continue
-            v = int(m.group("num")) / den
+            v = float(m.group("num")) / den if math.isfinite(den) else math.nan  # out of range
             w = m.group("whole")
         if w:
-            v += int(w)
+            v += float(w)
         s2 = _sign(text, s)
         out.append(Num(s2, e, -v if s2 < s else v, "digit"))
         taken.append((s, e))
+    taken = Spans(taken)
     for m in L.digit_re.finditer(text):
         s, e = m.span()
         if overlaps(blocked, s, e) or overlaps(taken, s, e):
@@ -90,7 +122,7 @@ def read_digits(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]
             continue
         exp = m.group("exp")
         if exp:
-            v = v ** float(exp[1:]) if exp[0] == "^" else v * 10 ** int(exp[1:])
+            v = power(v, exp[1:]) if exp[0] == "^" else scaled(v, exp[1:])
         n = Num(s, e, v, "digit")
         if m.group("ord"):
             n.ordinal = True

@@ -6,6 +6,8 @@ and what the later passes need to know about it (ordinal, multiplier, lone artic
 """
 from __future__ import annotations
 
+from .._spans import Spans
+
 
 class Num:
     __slots__ = ("start", "end", "value", "src", "ordinal", "mult", "article", "low", "high",
@@ -28,5 +30,6 @@ class Num:
             setattr(self, k, v)
 
 
-def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def overlaps(spans: "Spans", s: int, e: int) -> bool:
+    """Does ``[s, e)`` overlap one of ``spans`` (a :class:`Spans`: a bisection, not a scan)?"""
+    return spans.overlaps(s, e)

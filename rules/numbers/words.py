@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from itertools import accumulate
 
 import regex
@@ -17,7 +18,7 @@ from text_to_num import find_numbers, text2num
 
 from ..text import fold_key
 from .lang import HSP, Lang, fold_q
-from .num import Num, overlaps
+from .num import Num, Spans, overlaps
 
 
 TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*|\d+|[^\s\p{L}\p{N}]")
@@ -157,10 +158,11 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
         return []
     rs, re_ = _union(reserved)
     n = len(text)
+    edges = _Edges(text)
     # windows in characters around each candidate, on whitespace (a token boundary), merged
     wins: list[list[int]] = []
     for c in cands:
-        a, b = _left_edge(text, c - _PAD), _right_edge(text, c + _PAD)
+        a, b = edges.left(c - _PAD), edges.right(c + _PAD)
         if wins and a <= wins[-1][1]:
             wins[-1][1] = max(wins[-1][1], b)
         else:
@@ -168,6 +170,9 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
     toks: list[_Tok] = []
     marks: list[int] = []  # len(toks) before each window
     i = 0
+    pad = _PAD  # how far the current window grows: doubled at each growth, so that a window
+    # that must reach past a long run of reserved spans (one "§" token) is tokenised
+    # O(log) times, not once per _PAD characters
     while i < len(wins):
         a, b = wins[i]
         marks[i:] = [len(toks)]
@@ -191,9 +196,10 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
         if grow_left or grow_right:
             del toks[marks[i]:]
             if grow_left:
-                a = _left_edge(text, a - _PAD)
+                a = edges.left(a - pad)
             if grow_right:
-                b = _right_edge(text, b + _PAD)
+                b = edges.right(b + pad)
+            pad *= 2
             wins[i] = [a, b]
             while i and wins[i][0] <= wins[i - 1][1]:  # reaches back into the previous window
                 wins[i - 1][1] = max(wins[i - 1][1], wins[i][1])
@@ -205,26 +211,38 @@ def _tokens(text: str, L: Lang, reserved: list[tuple[int, int]], cands: list[int
                 del wins[i + 1]
             continue
         i += 1
+        pad = _PAD
     return toks
 
 
-def _left_edge(text: str, pos: int) -> int:
-    """``pos`` moved left to just after a whitespace character (or to 0)."""
-    if pos <= 0:
-        return 0
-    while pos > 0 and not text[pos - 1].isspace():
-        pos -= 1
-    return pos
+class _Edges:
+    """Token boundaries on whitespace, found by bisection over the text's whitespace
+    positions (computed once): walking to the next space from every number word is
+    quadratic in a text without spaces."""
+
+    __slots__ = ("n", "spaces")
+
+    def __init__(self, text: str):
+        self.n = len(text)
+        self.spaces = [m.start() for m in _SPACE_RE.finditer(text)]
+
+    def left(self, pos: int) -> int:
+        """``pos`` moved left to just after a whitespace character (or to 0)."""
+        if pos <= 0:
+            return 0
+        i = bisect.bisect_right(self.spaces, pos - 1)
+        return self.spaces[i - 1] + 1 if i else 0
+
+    def right(self, pos: int) -> int:
+        """``pos`` moved right to a whitespace character (or to the end)."""
+        if pos >= self.n:
+            return self.n
+        i = bisect.bisect_left(self.spaces, pos)
+        return self.spaces[i] if i < len(self.spaces) else self.n
 
 
-def _right_edge(text: str, pos: int) -> int:
-    """``pos`` moved right to a whitespace character (or to the end)."""
-    n = len(text)
-    if pos >= n:
-        return n
-    while pos < n and not text[pos].isspace():
-        pos += 1
-    return pos
+#: ``\s`` of ``re`` is ``str.isspace``.
+_SPACE_RE = re.compile(r"\s")
 
 
 def _t2n(toks: list[_Tok], lang: str) -> float | None:
@@ -303,6 +321,7 @@ _VAGUE_TAIL_RE = regex.compile(HSP + r"+(?i:de|of)$|" + HSP + r"+(?i:d['’])$")
 def vague_mentions(text: str, L: Lang, blocked: list[tuple[int, int]]) -> list[Num]:
     """Vague plurals (``des milliers de`` 2000 in [2000, 9999]), the value their low end."""
     vague = []
+    blocked = Spans(blocked)
     for m in L.vagues.finditer(text):
         if overlaps(blocked, *m.span()):
             continue

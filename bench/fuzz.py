@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Fuzz the extraction, the comparison and the formatters in process.
+
+    .venv/bin/python bench/fuzz.py                 # 100 000 inputs, seed 0
+    .venv/bin/python bench/fuzz.py -n 5000 --seed 7
+
+Each input is one generated article (French or English, dated anywhere from year 1 to
+9999 or not at all) built from pieces of the classes that broke recoupe: random Unicode
+(right-to-left text, combining marks, NUL, lone CR, U+2028), digit runs with every
+separator, huge numbers and exponents (``1e400``, ``2^99999``, 5 000 digits), number
+words, broken dates and front matter, initials and capitalised names, backtracking
+triggers, ordinary news sentences. Every input goes through the extraction
+(``Extractor.article_rows``); every 50 inputs form a story that is compared
+(``check_articles``) and rendered in every claim and check format. Prints the crashes by
+exception class (with the first input of each), inputs/s and the slowest input; exit 1
+on any crash or any input over ``--limit`` seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+RTL = "مرحبا بالعالم שלום עולם"
+MARKS = "\u0301\u0308\u0327\u20dd"
+ODD = ["\x00", "\r", "\u2028", "\u2029", "\ufeff", "\u200b", "\u202e", "\u00a0", "\u202f", "\t", "\x0c", "\x1c"]
+SEPS = [" ", "\u00a0", "\u202f", ".", ",", "'", "’", "_", "-", "/", ":", "^", "e", "E", "e-", "e+", "x"]
+WORDS_FR = ["un", "une", "deux", "trois", "vingt", "quatre-vingt", "quatre-vingt-dix-sept", "cent", "mille", "million",
+            "millions", "milliard", "milliards", "billion", "tiers", "quart", "demi", "moitié", "trentaine", "douzaine",
+            "centaine", "milliers", "premier", "troisième", "cinquièmes", "zéro", "sur", "et", "moins", "virgule"]
+WORDS_EN = ["one", "a", "an", "two", "twenty", "twenty-one", "hundred", "thousand", "million", "billion", "trillion",
+            "lakh", "half", "quarter", "fifth", "dozen", "scores", "thousands", "first", "third", "minus", "negative",
+            "and", "over", "in", "point"]
+NOUNS = ["soldats", "personnes", "euros", "dollars", "%", "pour cent", "percent", "ans", "jours", "years", "days",
+         "km", "habitants", "victimes par jour", "points de pourcentage", "€", "$", "M€", "Md€", "k", "h", "pm"]
+DATES = ["4 septembre 2025", "31 février 2025", "0 janvier 0", "32/13/2025", "2025-02-30", "9999-12-31",
+         "0001-01-01", "le 1er mai", "September 4, 2025", "May 4th", "10h30", "25:61", "99h99", "lundi",
+         "hier", "demain", "yesterday", "tomorrow", "next Monday", "vendredi dernier", "ce jeudi", "en 2025",
+         "date 2025-13-45", "depuis 1789"]
+NAMES = ["M. Macron", "Emmanuel Macron", "J. D. Vance", "Ursula von der Leyen", "Jean-Noël Barrot",
+         "le président Emmanuel Macron", "the former president Donald Trump", "Volodymyr Zelensky", "O'Brien"]
+TRIGGERS = ["M. ", "A. B. ", "1-", "1 ", "quatre-vingt-", "1,", "1.", "O'", "lundi ", "@a", "www.a.", "12/12/"]
+FRONT = ["---\ntitle: x\ndate: 2025-02-30\n---\n", "---\ndate: [1, 2\n---\n", "---\na: &a [*a]\n---\n",
+         "---\n---\n", "date 2025-99-99\n", "---\nlang: xx\n---\n"]
+SENTENCES = ["Selon la police, 120 manifestants ont été arrêtés jeudi.",
+             "Près de 100 000 soldats seront déployés d'ici 2026, a annoncé le ministre.",
+             "Les dirigeants de 26 pays se sont réunis ce jeudi 4 septembre 2025 à Paris.",
+             "Police said on Monday that about 3,000 people attended, up 20 % from last year.",
+             "The company lost $1.5 billion in the third quarter, its chief executive said."]
+
+
+def _digits(rng: random.Random) -> str:
+    n = rng.choice([1, 2, 3, 4, 20, 310, 400, 4400, 5000])
+    run = "".join(rng.choice("0123456789") for _ in range(n))
+    if rng.random() < 0.5:
+        sep = rng.choice(SEPS)
+        parts = [run[i:i + 3] for i in range(0, len(run), 3)]
+        run = sep.join(parts)
+    if rng.random() < 0.3:
+        run += rng.choice(["e", "E", "^", "e-", "e+"]) + rng.choice(["400", "308", "99999", "1000000", "100000000",
+                                                                    "9" * 15, "-1", "0", str(rng.randint(0, 999))])
+    if rng.random() < 0.2:
+        run = rng.choice(["-", "−", "0,0", "0", "½", "¾"]) + run
+    return run
+
+
+def _unicode(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(1, 12)):
+        r = rng.random()
+        if r < 0.3:
+            out.append(chr(rng.randint(0x20, 0x2FFF)))
+        elif r < 0.5:
+            out.append(rng.choice(ODD))
+        elif r < 0.6:
+            out.append(rng.choice(MARKS))
+        elif r < 0.7:
+            out.append(RTL[rng.randrange(len(RTL)):][:6])
+        else:
+            out.append(chr(rng.randint(0x20, 0x7E)))
+    return "".join(out)
+
+
+def piece(rng: random.Random) -> str:
+    kind = rng.randrange(9)
+    if kind == 0:
+        return _digits(rng) + " " + rng.choice(NOUNS)
+    if kind == 1:
+        words = WORDS_FR if rng.random() < 0.5 else WORDS_EN
+        return " ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) + " " + rng.choice(NOUNS)
+    if kind == 2:
+        return rng.choice(DATES)
+    if kind == 3:
+        return rng.choice(NAMES)
+    if kind == 4:
+        return rng.choice(TRIGGERS) * rng.randint(1, 40)
+    if kind == 5:
+        return _unicode(rng)
+    if kind == 6:
+        return rng.choice(SENTENCES)
+    if kind == 7:
+        return rng.choice(["près de", "environ", "plus de", "more than", "about", "up to", "d'ici", "selon", "« ", " »"])
+    return rng.choice([". ", ", ", "\n", "\n\n", " — ", " (", ") ", " : "])
+
+
+def article(rng: random.Random, i: int):
+    from recoupe.checker.schema import Article
+
+    text = " ".join(piece(rng) for _ in range(rng.randint(1, 25)))
+    if rng.random() < 0.1:
+        text = rng.choice(FRONT) + text
+    r = rng.random()
+    date = None if r < 0.3 else dt.date(1, 1, 1) if r < 0.4 else dt.date(9999, 12, 31) if r < 0.5 else \
+        dt.date(rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28))
+    return Article(id=f"a{i:06d}.txt", text=text, story=f"s{i // 50}", lang=rng.choice(["fr", "en"]), date=date,
+                   path=f"fuzz/a{i:06d}.txt")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=100_000, help="inputs (default 100 000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--limit", type=float, default=1.0, help="seconds an input may take (default 1)")
+    args = ap.parse_args(argv)
+
+    from recoupe.checker import formats
+    from recoupe.checker.compare import check_articles
+    from recoupe.checker.pipeline import Extractor
+    from recoupe.checker.registry import load_registry
+    from recoupe.checker.schema import claim_records, claims_frame
+
+    registry = load_registry(entry_points=False)
+    ex = Extractor.from_registry(registry)
+    from recoupe.checker.schema import Article
+
+    for lang in ("fr", "en"):  # compile each language's patterns before timing anything
+        ex.article_rows(Article(id="warm", text="Près de 100 000 soldats, lundi, M. Jean Dupont.", lang=lang))
+    rng = random.Random(args.seed)
+    crashes: dict[str, list] = collections.defaultdict(list)
+    slowest = (0.0, None)
+    over = 0
+    story: list = []
+    t_all = time.perf_counter()
+    for i in range(args.n):
+        art = article(rng, i)
+        t0 = time.perf_counter()
+        try:
+            rows = ex.article_rows(art)
+            claims_frame(rows)
+        except Exception as e:  # noqa: BLE001 - a fuzzer counts every crash
+            crashes[f"extract {type(e).__name__}"].append((art, traceback.format_exc(limit=3)))
+        spent = time.perf_counter() - t0
+        over += spent > args.limit
+        if spent > slowest[0]:
+            slowest = (spent, art)
+        story.append(art)
+        if len(story) == 50 or i == args.n - 1:
+            try:
+                result = check_articles(story, registry)
+                recs = claim_records(result.claims)
+                for name in formats.CLAIM_FORMATS:
+                    formats.get(name).render_claims(recs)
+                for name in formats.CHECK_FORMATS:
+                    formats.get(name).render_check(result)
+            except Exception as e:  # noqa: BLE001
+                crashes[f"check/format {type(e).__name__}"].append((story[0], traceback.format_exc(limit=3)))
+            story = []
+        if (i + 1) % 10_000 == 0:
+            print(f"{i + 1} inputs, {sum(map(len, crashes.values()))} crashes, "
+                  f"{(i + 1) / (time.perf_counter() - t_all):.0f} inputs/s", file=sys.stderr, flush=True)
+    wall = time.perf_counter() - t_all
+    n_crash = sum(map(len, crashes.values()))
+    print(f"inputs: {args.n} (seed {args.seed}), crashes: {n_crash}, inputs over {args.limit:g} s: {over}")
+    for cls, items in sorted(crashes.items(), key=lambda kv: -len(kv[1])):
+        art, tb = items[0]
+        print(f"  {cls}: {len(items)}  first: {art.path} lang={art.lang} date={art.date} text={art.text[:200]!r}")
+        print("    " + tb.strip().splitlines()[-1])
+    print(f"speed: {args.n / wall:.0f} inputs/s ({wall:.0f} s)")
+    sp, art = slowest
+    if art is not None:
+        print(f"slowest: {sp:.3f} s, {art.path} ({len(art.text)} characters, lang={art.lang}): {art.text[:120]!r}")
+    return 1 if n_crash or over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
