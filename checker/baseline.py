@@ -277,3 +277,89 @@ def accept(baseline: Baseline | None, d: Discrepancy | None, entry_id: str, note
     e.update(status=status, note=note, decided=(today or _dt.date.today()).isoformat())
     entries[e["id"]] = e
     return [entries[k] for k in sorted(entries)]
+
+
+DECISION_STATUSES = ("accepted", "wontfix", "false-positive")
+DECISIONS_VERSION = 1  # the page's decisions file
+
+
+def read_decisions(path: str) -> list[dict[str, Any]]:
+    """The decisions an editor exported from the report's page::
+
+        {"tool": "recoupe", "kind": "decisions", "version": 1,
+         "decisions": [{"id": "…", "status": "accepted", "note": "…", "decided": "2026-12-01"}]}
+
+    Any problem is a BaselineError naming the file (and the line, for bad JSON)."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError("decisions file not found", path) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BaselineError(f"cannot read decisions ({e})", path) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise BaselineError(f"decisions file is not valid JSON ({e.msg} at column {e.colno})", path, e.lineno) from None
+    if not isinstance(data, dict) or data.get("tool") != "recoupe" or data.get("kind") != "decisions" \
+            or not isinstance(data.get("decisions"), list):
+        raise BaselineError("not a recoupe decisions file (expected tool 'recoupe', kind 'decisions' and a 'decisions' list)", path)
+    if data.get("version") != DECISIONS_VERSION or isinstance(data.get("version"), bool):
+        raise BaselineError(f"decisions version {data.get('version')!r} is not supported "
+                            f"(this recoupe reads version {DECISIONS_VERSION})", path)
+    out: dict[str, dict[str, Any]] = {}
+    for i, e in enumerate(data["decisions"]):
+        ok = isinstance(e, dict) and isinstance(e.get("id"), str) and e["id"] \
+            and e.get("status") in DECISION_STATUSES and isinstance(e.get("note", ""), str)
+        decided = e.get("decided") if isinstance(e, dict) else None
+        if ok and decided is not None:
+            try:
+                _dt.date.fromisoformat(decided)
+            except (TypeError, ValueError):
+                ok = False
+        if not ok:
+            raise BaselineError(f"decision {i + 1} is malformed (needs an id, a status among "
+                                f"{', '.join(DECISION_STATUSES)}, a text note and an ISO date)", path)
+        if e["id"] in out and out[e["id"]] != e:
+            raise BaselineError(f"decision {i + 1}: {e['id']} is decided twice, differently", path)
+        out[e["id"]] = e
+    return [out[k] for k in sorted(out)]
+
+
+def import_decisions(baseline: Baseline | None, decisions: list[dict[str, Any]],
+                     current: Iterable[Discrepancy]) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """Merge an editor's decisions into the baseline, as :func:`accept` records one.
+
+    Returns (entries to write, ids recorded, conflicts). A decision on an entry the
+    baseline already decides differently (status or note) is a conflict: it is
+    reported and the earlier decision kept; the same decision again changes nothing.
+    An id neither in the corpus nor in the baseline is a BaselineError."""
+    by_id = {d.id: d for d in current}
+    old = baseline.by_id() if baseline else {}
+    if baseline:  # an entry recorded under an earlier fingerprint answers to the current id too
+        for d in current:
+            e = baseline.match(d)
+            if e is not None:
+                old.setdefault(d.id, e)
+    unknown = [x["id"] for x in decisions if x["id"] not in by_id and x["id"] not in old]
+    if unknown:
+        raise BaselineError(f"no discrepancy or baseline entry with id {unknown[0]!r}"
+                            + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""),
+                            baseline.path if baseline else None)
+    entries = [dict(e) for e in (baseline.entries if baseline else [])]
+    current_baseline = Baseline(baseline.path if baseline else "", entries)
+    recorded, conflicts = [], []
+    for x in decisions:
+        d = by_id.get(x["id"])
+        prev = current_baseline.match(d) if d is not None else current_baseline.by_id().get(x["id"])
+        note = x.get("note", "")
+        if prev and prev.get("status", "known") != "known":
+            if prev.get("status") == x["status"] and (prev.get("note") or "") == note:
+                continue
+            conflicts.append(f"{x['id']}: already {prev.get('status')} ({prev.get('note') or 'no note'!s}); "
+                             f"kept, not {x['status']} ({note or 'no note'})")
+            continue
+        decided = _dt.date.fromisoformat(x["decided"]) if x.get("decided") else None
+        entries = accept(current_baseline, d, x["id"], note, x["status"], decided)
+        current_baseline = Baseline(current_baseline.path, entries)
+        recorded.append(x["id"])
+    return current_baseline.entries, recorded, conflicts

@@ -33,11 +33,39 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no messages on standard error but errors")
 
 
+def _add_no_cache(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the cache of claims and findings (default: .recoupe_cache under the root)")
+
+
 def _add_story_grouping(*parsers: argparse.ArgumentParser) -> None:
     for p in parsers:
         p.add_argument("--story-grouping", choices=("folder", "auto"),
                        help="how articles without an explicit story are grouped: by folder (default) or "
                        "auto, from the names, terms and dates they share (needs recoupe[stories])")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number (got {value!r})")
+    return n
+
+
+def _add_scale(*parsers: argparse.ArgumentParser, executor: bool = True) -> None:
+    for p in parsers:
+        p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                       help="worker processes for extraction and comparison (default: the machine's cores; "
+                       "small corpora run in one process)")
+        if executor:
+            p.add_argument("--executor", choices=("local", "dask"), default="local",
+                           help="where batches run: local processes (default) or a Dask cluster (needs recoupe[dask])")
+            p.add_argument("--scheduler", metavar="ADDRESS",
+                           help="with --executor dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                           "(default: a local cluster of --jobs workers)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of .txt/.md/.html articles or .jsonl corpora (default: the configured paths, else the project root)")
     p.add_argument("--format", "-f", choices=CLAIM_FORMATS, help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_no_cache(p)
     _add_common(p)
 
     p = sub.add_parser("check", help="report discrepancies between the articles of each story", description="Compare the claims of the articles of each story and report where they disagree. Exits 1 when a discrepancy is not in the baseline.")
@@ -66,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-unused-suppressions", action="store_true",
                    help="list suppression comments that silenced nothing (on standard error) and fail on them")
     p.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
+    _add_no_cache(p)
     p.add_argument("--fail-on", choices=SEVERITIES, help="fail only on new discrepancies of this severity or worse (default: any)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are new discrepancies (input errors still exit 2)")
     p.add_argument("--strict-baseline", action="store_true", help="fail when baseline entries no longer occur")
@@ -85,12 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
     ba.add_argument("--status", default="accepted", choices=("accepted", "wontfix", "false-positive"), help="decision (default: accepted)")
     ba.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
     _add_common(ba)
+    bi = bsub.add_parser("import", help="merge the decisions exported from the report's page into the baseline")
+    bi.add_argument("file", metavar="FILE", help="decisions file (recoupe-decisions.json, from the report's Export button)")
+    bi.add_argument("inputs", nargs="*", metavar="INPUT", help="corpus the decisions were made on (default: seeds/)")
+    bi.add_argument("--baseline", metavar="FILE", help="baseline file (default: recoupe-baseline.json)")
+    _add_common(bi)
 
     p = sub.add_parser("report", help="write the editors' report (HTML or Markdown)", description="Write a self-contained HTML page (or Markdown) of the discrepancies, story by story.")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="folders of articles, article files or .jsonl corpora (default: the configured paths, else the project root)")
     p.add_argument("--format", "-f", choices=("html", "markdown"), default=None, help="report format (default: html)")
     p.add_argument("-o", "--output", metavar="FILE", help="output file, - for standard output (default: reports/recoupe-report.html or .md)")
     p.add_argument("--baseline", metavar="FILE", help="baseline to show reviewed entries from")
+    _add_no_cache(p)
+    p.add_argument("--report-lang", metavar="LANG", help="language of the report (default: the configuration's report-lang, else --lang, else the articles' majority language)")
     _add_common(p)
 
     p = sub.add_parser("rules", help="list the rules", description="List the rules with their ids, family, whether they run, and a summary.")
@@ -116,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_common(stories)
     _add_story_grouping(*(sub.choices[c] for c in ("extract", "check", "report", "stories")), bw, ba)
+    _add_scale(sub.choices["extract"], executor=False)
+    _add_scale(sub.choices["check"], sub.choices["report"], bw, ba)
     return parser
 
 
@@ -134,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     if args.command == "baseline" and not getattr(args, "baseline_command", None):
-        _err("recoupe baseline: error: name an action: write or accept")
+        _err("recoupe baseline: error: name an action: write, accept or import")
         return EXIT_ERROR
     try:
         from . import commands

@@ -242,23 +242,37 @@ def apply_suppressions(result: CheckResult, per_file_ignores: Sequence[tuple[str
 
 
 def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,
-                   settings=None, progress=None) -> CheckResult:
-    """Extract and compare: the whole check of a corpus, without the baseline."""
+                   settings=None, progress=None, jobs: int = 1, executor: str = "local",
+                   scheduler: str | None = None, cache=None) -> CheckResult:
+    """Extract and compare: the whole check of a corpus, without the baseline.
+
+    ``jobs`` processes (see :mod:`.parallel`); ``executor="dask"`` runs the same
+    batches on a Dask cluster (``scheduler`` address, else a local one). The result
+    is the same whatever ``jobs`` and ``executor``. With a :class:`~.cache.Cache`
+    (local executor), claims and each story's findings are reused when known."""
+    from . import parallel
     from .config import Settings
     from .pipeline import Extractor
 
     settings = settings or Settings()
-    ex = Extractor.from_registry(registry, selection, {"names": settings.names})
-    claims = ex.run(articles, progress)
-    comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
-    ctx = CompareContext(
-        tolerance=dict(settings.tolerance),
-        synonyms=dict(settings.synonyms),
-        names=dict(settings.names),
-        articles={a.id: a for a in articles},
-    )
     severity = {registry.resolve(k).code: v for k, v in settings.severity.items() if registry.resolve(k)}
-    found = compare_claims(claims, comparators, ctx, severity)
+    ctx_args = dict(tolerance=dict(settings.tolerance), synonyms=dict(settings.synonyms), names=dict(settings.names))
+    if executor == "dask":
+        spec = parallel.EngineSpec.of(settings, selection)
+        claims, found, notes = parallel.check_dask(articles, spec, ctx_args, severity, scheduler, jobs)
+        return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in notes])
+    ex = Extractor.from_registry(registry, selection, {"names": settings.names})
+    if cache is not None:
+        claims = cache.extract(ex.article_rows, articles, parallel.sort_claims, progress)
+        ex.notes.sort(key=lambda n: n.path)  # as Extractor.run does
+    else:
+        claims = parallel.extract_local(ex, articles, jobs, progress)
+    comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
+    ctx = CompareContext(articles={a.id: a for a in articles}, **ctx_args)
+    if cache is not None:
+        found = cache.compare(claims, articles, lambda part: compare_claims(part, comparators, ctx, severity))
+    else:
+        found = parallel.compare_local(claims, comparators, ctx, severity, jobs, len(articles))
     return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in ex.notes])
 
 

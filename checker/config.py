@@ -21,6 +21,9 @@ Keys (see the README's "Configure" section for an example)::
     exclude                         [globs on article ids]
     baseline                        baseline file path
     output-format                   default format of ``recoupe check``
+    report-lang                     language of the editors' report (else --lang, else the
+                                    articles' majority language)
+    root-story                      name the report gives the root story (default: the folder's)
     extra-rules                     [paths of custom rule modules]
     entry-points                    load third-party rules from installed ``recoupe.rules`` entry points
     max-article-bytes               largest article file read (default 8 MB); a bigger one is an error
@@ -68,6 +71,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     baseline: str = "recoupe-baseline.json"
     output_format: str = "text"
+    report_lang: str | None = None
+    root_story: str | None = None
     extra_rules: tuple[str, ...] = ()
     entry_points: bool = True
     paths: tuple[str, ...] = ()
@@ -180,6 +185,16 @@ def _parse(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif key == "output-format":
             if v not in CHECK_FORMATS:
                 raise ConfigError(f"output-format: {v!r} is not a format (allowed: {', '.join(CHECK_FORMATS)})", where)
+            out[name] = v
+        elif key == "report-lang":
+            from .formats.i18n import languages
+
+            if v not in languages():
+                raise ConfigError(f"report-lang: {v!r} is not a report language (allowed: {', '.join(languages())})", where)
+            out[name] = v
+        elif key == "root-story":
+            if not isinstance(v, str) or not v.strip():
+                raise ConfigError("root-story: must be a story name (a string)", where)
             out[name] = v
         elif key == "max-article-bytes":
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:

@@ -31,7 +31,7 @@ import re
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .errors import InputError, InputWarning
 from .registry import load_languages
@@ -237,6 +237,31 @@ def _file_type(mode: int) -> str:
         if test(mode):
             return name
     return "not a regular file"
+
+
+def _jsonl_lines(path: Path, where: str) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` of a UTF-8 file, read line by line (a corpus of
+    hundreds of megabytes is never held whole, nor twice)."""
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegular(f"skipped: not a regular file ({_file_type(st.st_mode)})", where)
+        f = path.open("rb")
+    except OSError as e:
+        raise InputError(f"cannot read file ({e.strerror or e})", where) from None
+    with f:
+        offset = 0
+        try:
+            for n, data in enumerate(f, 1):
+                try:
+                    line = data.decode("utf-8-sig" if n == 1 else "utf-8")
+                except UnicodeDecodeError as e:
+                    raise InputError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {offset + e.start})",
+                                     where, n) from None
+                offset += len(data)
+                yield n, line[:-1] if line.endswith("\n") else line
+        except OSError as e:
+            raise InputError(f"cannot read file ({e.strerror or e})", where) from None
 
 
 def split_front_matter(raw: str, where: str) -> tuple[dict[str, Any], str]:
@@ -508,21 +533,21 @@ class Loader:
         return meta
 
     def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[tuple[Article, bool]]:
-        raw = _read_text(path, given)
         out = []
-        for n, line in enumerate(raw.split("\n"), 1):
+        errors: list[InputError] = []  # reported only when the whole file decodes, as before
+        for n, line in _jsonl_lines(path, given):
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                result.errors.append(InputError(f"invalid JSON ({e.msg} at column {e.colno})", given, n))
+                errors.append(InputError(f"invalid JSON ({e.msg} at column {e.colno})", given, n))
                 continue
             except RecursionError:
-                result.errors.append(InputError("invalid JSON (nested too deeply)", given, n))
+                errors.append(InputError("invalid JSON (nested too deeply)", given, n))
                 continue
             except ValueError as e:  # e.g. an integer beyond Python's digit limit
-                result.errors.append(InputError(f"invalid JSON ({str(e).split(';')[0][:80]})", given, n))
+                errors.append(InputError(f"invalid JSON ({str(e).split(';')[0][:80]})", given, n))
                 continue
             try:
                 if not isinstance(obj, dict):
@@ -545,10 +570,11 @@ class Loader:
                 if inline:
                     meta["suppressions"] = inline
             except InputError as e:
-                result.errors.append(e)
+                errors.append(e)
                 continue
             explicit = meta.pop("story", None)
             out.append((Article(id=art_id, text=text, story=explicit or ".", path=f"{given}:{n}", **meta), bool(explicit)))
+        result.errors.extend(errors)
         return out
 
 

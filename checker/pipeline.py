@@ -284,9 +284,9 @@ class Extractor:
                     progress(i)
             frame = claims_frame(rows)
         self.notes.sort(key=lambda n: n.path)  # stable: each article's notes in text order
-        if len(frame):
-            frame = frame.sort_values(["story", "doc", "start", "end", "rule", "kind"], kind="stable").reset_index(drop=True)
-        return frame
+        from .parallel import sort_claims
+
+        return sort_claims(frame)
 
 
 def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:

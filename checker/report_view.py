@@ -108,17 +108,48 @@ def _article_view(a) -> dict[str, Any]:
             "short": a.source or a.title or a.id}
 
 
-def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any]) -> dict[str, Any]:
-    from .compare import member_value
+def _read_as(c: Mapping[str, Any], m) -> str | None:
+    """What the claim was read as, for the editor: the resolved date or time ("date
+    inconnue" when the article gives none), the number or its interval."""
+    kind, value = _str(c.get("kind")), _str(c.get("value"))
+    if kind == "date":
+        return m.date(value) or m("unknown_date")
+    if kind == "time":
+        return m.time(value) or m("unknown_date")
+    if kind in NUMERIC_KINDS:
+        num, low, high = _float(c.get("value")), _float(c.get("low")), _float(c.get("high"))
+        if num is None:
+            return None
+        if (low is not None or high is not None) and (low, high) != (num, num):
+            return f"{m.number(num)} ({m.interval(low, high)})"
+        return m.number(num)
+    return None
 
+
+def _claim_view(c: Mapping[str, Any], articles: Mapping[str, Any], m=None) -> dict[str, Any]:
+    from .compare import member_value
+    from .formats.i18n import DEFAULT, Messages
+    from .formats.plain import as_written
+
+    m = m or Messages.load(DEFAULT)
     a = articles.get(c.get("doc"))
+    side = c.get("side")
     return {
         "doc": c.get("doc"),
         "line": c.get("line"),
         "text": _str(c.get("text")) or "",
         "value": member_value(c),
+        "value_key": member_value(c),
+        "value_text": _str(c.get("value")),
+        "num": _float(c.get("value")),
+        "low": _float(c.get("low")),
+        "high": _float(c.get("high")),
+        "unit": _str(c.get("unit")),
+        "kind": _str(c.get("kind")),
+        "side": None if _missing(side) else side,
+        "read_as": _read_as(c, m),
         "qualifier": _str(c.get("qualifier")),
-        "attribution": _str(c.get("attribution")),
+        "attribution": as_written(_str(c.get("attribution")), _str(c.get("sentence")) or getattr(a, "text", None)),
         "rule": _str(c.get("rule")),
         "article": _article_view(a) if a is not None else {"id": c.get("doc"), "label": c.get("doc"), "link": None,
                                                           "title": None, "source": None, "url": None, "date": None,
@@ -165,18 +196,27 @@ def _chart(d, result, articles: Mapping[str, Any]) -> dict[str, Any] | str:
     return {"subject": d.subject, "unit": d.unit, "points": [r[2] for r in rows]}
 
 
-def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[str, Any]:
+def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any], m=None) -> dict[str, Any]:
+    from .formats.i18n import DEFAULT, Messages
+    from .formats.plain import sentence
+
+    m = m or Messages.load(DEFAULT)
     claims = sorted(d.claims, key=lambda c: (_date_key(articles[c["doc"]]) if c["doc"] in articles
                                              else (True, "", c["doc"]), c["start"], c["end"]))
-    views = [_claim_view(c, articles) for c in claims]
+    views = [_claim_view(c, articles, m) for c in claims]
+    article_views = {v["doc"]: v["article"] for v in views}
     by_article: dict[str, dict[str, Any]] = {}
     for v in views:
         entry = by_article.setdefault(v["doc"], {"article": v["article"], "texts": []})
         if v["text"] not in entry["texts"]:
             entry["texts"].append(v["text"])
+    by_text: dict[str, list[str]] = {}
+    for g in by_article.values():
+        by_text.setdefault(" / ".join(g["texts"]), []).append(g["article"]["short"])
     return {
         "n": i,
         "id": d.id,
+        "by_text": [{"text": k, "shorts": v} for k, v in by_text.items()],
         "short_id": d.id[:10],
         "story": d.story,
         "rule": d.rule,
@@ -188,6 +228,7 @@ def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any]) -> dict[st
         "severity": d.severity,
         "severity_rank": severity_rank(d.severity),
         "explanation": d.explanation,
+        "plain": sentence(d.kind, d.subject, views, article_views, m),
         "values": list(d.values),
         "claims": views,
         "by_article": list(by_article.values()),
@@ -205,8 +246,20 @@ def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> list[tuple[str,
     return known + sorted((k, v) for k, v in counts.items() if k not in order)
 
 
-def report_view(result) -> dict[str, Any]:
-    """Everything the page shows, as plain values, in a fixed order."""
+def root_story_name(inputs: Sequence[str]) -> str | None:
+    """The name of the root story (``.``): the folder the articles were read from, when
+    they were read from one folder (else None)."""
+    folders = {(Path(p) if Path(p).is_dir() else Path(p).parent).resolve().name for p in inputs}
+    return folders.pop() if len(folders) == 1 and "" not in folders else None
+
+
+def report_view(result, lang: str | None = None, root_story: str | None = None) -> dict[str, Any]:
+    """Everything the page shows, as plain values, in a fixed order, in the report's
+    language (``lang``, else the articles' majority language)."""
+    from .formats.i18n import Messages, choose_language
+
+    m = Messages.load(choose_language(lang, (a.lang for a in result.articles)))
+    root = root_story or root_story_name(result.inputs) or m("no_story_name")
     articles = {a.id: a for a in result.articles}
     stats = result.statistics()
     stories: dict[str, list] = {}
@@ -214,7 +267,7 @@ def report_view(result) -> dict[str, Any]:
         stories.setdefault(a.story, [])
     ds = sorted_discrepancies(result.discrepancies)
     for i, d in enumerate(ds):
-        stories.setdefault(d.story, []).append(_discrepancy_view(d, i, result, articles))
+        stories.setdefault(d.story, []).append(_discrepancy_view(d, i, result, articles, m))
     story_articles: dict[str, list] = {}
     for a in sorted(result.articles, key=_date_key):
         story_articles.setdefault(a.story, []).append(_article_view(a))
@@ -234,9 +287,11 @@ def report_view(result) -> dict[str, Any]:
         "baseline": Path(baseline).as_posix() if baseline else None,
         "fixed": fixed,
         "errors": sorted(result.errors),
-        "stories": [{"name": s, "label": s if s != "." else "(no story name)", "discrepancies": v,
+        "stories": [{"name": s, "label": s if s != "." else root, "discrepancies": v,
                      "articles": story_articles.get(s, [])}
                     for s, v in sorted(stories.items())],
+        "lang": m.lang,
+        "t": m,
         "verdicts": [k for k, _ in _ordered(stats["by_verdict"], VERDICTS)],
         "severities": [k for k, _ in _ordered(stats["by_severity"], SEVERITIES)],
     }

@@ -20,16 +20,31 @@ def predicate_classes() -> dict[tuple[str, str], str]:
 
 
 def context_sets(g: pd.DataFrame) -> list[set[str]]:
-    """Per article of a group, the context lemmas of its claims."""
-    return [set(" ".join(s.dropna()).split()) for _, s in g.groupby("doc")["context"]]
+    """Per article of a group (in article order), the context lemmas of its claims.
+    One pass over the column's values, no per-article sub-frame."""
+    sets: dict[str, set[str]] = {d: set() for d in g["doc"].unique()}
+    for doc, context in zip(g["doc"].to_numpy(dtype=object), g["context"].to_numpy(dtype=object)):
+        if isinstance(context, str):
+            sets[doc].update(context.split())
+    return [sets[d] for d in sorted(sets)]
 
 
 def context_overlap(g: pd.DataFrame) -> float:
     """The smallest overlap coefficient (shared / smaller set) of the context lemmas of
-    two articles of a group: how much the articles' sentences speak of the same things."""
+    two articles of a group: how much the articles' sentences speak of the same things.
+
+    Two articles with the same lemmas overlap fully (1.0), so only distinct sets are
+    compared; an article without lemmas overlaps nothing (0.0), which is the least."""
     per_doc = context_sets(g)
+    if len(per_doc) < 2:
+        return 1.0
+    if not all(per_doc):
+        return 0.0
+    distinct = list({frozenset(a): None for a in per_doc})
     best = 1.0
-    for i, a in enumerate(per_doc):
-        for b in per_doc[i + 1:]:
-            best = min(best, len(a & b) / min(len(a), len(b)) if a and b else 0.0)
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1:]:
+            best = min(best, len(a & b) / min(len(a), len(b)))
+            if best == 0.0:
+                return 0.0
     return best

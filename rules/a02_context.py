@@ -55,7 +55,7 @@ MAX_CONTEXT = 12
 TOKEN_RE = regex.compile(
     r"(?i)\b(?:qu|[dlnsjmtc])['’](?=\p{L})|\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*|\d[\d\s.,]*\d|\d|[^\s\p{L}\d]"
 )
-BRACKET_RE = regex.compile(r"\s*[(\[]\s*")
+BRACKET_RE = regex.compile(r"(?<!\s)\s*[(\[]\s*")  # starts at a run of spaces: linear even when scanned
 CLAUSE_END = frozenset(".;:!?…")
 QUOTES = frozenset("\"«»“”'’()")
 # French finite endings that mark a verb form whose lemma is a verb (regroupent, rassemble ...).

@@ -183,7 +183,8 @@ def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     """For a figure that grows or shrinks by nature: the date of the latest article
     when the sides, ordered by date, follow each other (every article of a side is
     dated no earlier than every article of the previous side; same-day articles are
-    live updates); None otherwise (an old figure restated after the newer one).
+    live updates, and two articles of one day with one figure each are two running
+    counts of a live story); None otherwise (an old figure restated after the newer one).
     Undated articles are left out; at least two sides must be dated."""
     dates = [ctx.articles[d].date if d in ctx.articles else None for d in g["doc"]]
     g = g.assign(_d=dates)
@@ -191,8 +192,10 @@ def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     if g.empty:
         return None
     spans = g.groupby("side")["_d"].agg(["min", "max"]).sort_values(["min", "max"])
-    if len(spans) < 2 or spans["max"].max() == spans["min"].min():
+    if len(spans) < 2:
         return None
+    if spans["max"].max() == spans["min"].min():  # one day: two running counts of a live story
+        return spans["max"].max().isoformat() if len(spans) == 2 and g["doc"].nunique() == len(spans) else None
     if (spans["max"].to_numpy()[:-1] > spans["min"].to_numpy()[1:]).any():
         return None
     return spans["max"].max().isoformat()
@@ -272,12 +275,34 @@ def _precision(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=frame.index, dtype=float)
 
 
-def _split_keys(q: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+def _dated(q: pd.DataFrame, published: pd.Series) -> pd.Series:
+    """The ``when`` used to split a group: a year that is a prefix of a day another
+    claim of the group gives is compatible with it, so it counts as unknown; a claim
+    with no date of its own is taken as of the latest day of the group no later than
+    its article's date (the news of the day, or the last one it can report).""" 
+    when = q["when"].str.split("|").str[0].fillna("")
+    days = when.where(when.str.len() >= 10, "")
+    day_sets = days[days != ""].groupby(q.loc[days != "", "gkey"]).agg(lambda s: frozenset(s))
+    group_days = q["gkey"].map(day_sets)
+    has_days = group_days.notna()
+    prefix = [bool(w) and len(w) < 10 and isinstance(g, frozenset) and any(d.startswith(w) for d in g)
+              for w, g in zip(when, group_days)]
+    when = when.where(~pd.Series(prefix, index=q.index), "")
+    pub = published.reindex(q.index).fillna("")
+    latest = pd.Series([max((d for d in g if d <= p), default="") if isinstance(g, frozenset) and p else ""
+                        for p, g in zip(pub, group_days)], index=q.index)
+    take = (when == "") & has_days & (latest != "")
+    return when.where(~take, latest)
+
+
+def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Refine each group key with the frame fields on which the group's claims
     disagree (two known values or more: one subgroup per value, unknown apart), and
-    note per key the fields known for some claims only (weak evidence)."""
+    note per key the fields known for some claims only (weak evidence). ``published``
+    gives each claim's article date (ISO text) for :func:`_dated`."""
     key = q["gkey"]
     weak = pd.Series("", index=q.index)
+    q = q.assign(when=_dated(q, published))
     # a toll on two dates is one running figure (an update), not two subjects
     runs = q["unit_c"].map(growing) | q["measure"].map(growing)
     for f in FRAME_SPLIT:
@@ -291,13 +316,17 @@ def _split_keys(q: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 
 def _side_summary(g: pd.DataFrame) -> str:
-    """«3 articles give «35 pays»; 1 gives «une trentaine de pays»»."""
+    """«3 articles give «35 pays» (rassembler); 1 article gives «une trentaine de pays»»:
+    per side, its wordings (most frequent first, three at most) and its predicates."""
     parts = []
     for _, s in g.sort_values(["side", "doc", "start"]).groupby("side", sort=True):
         n = s["doc"].nunique()
-        shown = s["text"].value_counts(sort=False)
-        text = shown.index[int(np.argmax(shown.to_numpy()))]
-        parts.append(f"{n} article{'s give' if n > 1 else ' gives'} «{text}»")
+        shown = s["text"].value_counts(sort=False)  # wordings in text order, the most frequent first
+        order = sorted(range(len(shown)), key=lambda i: -int(shown.iloc[i]))
+        texts = ", ".join(f"«{shown.index[i]}»" for i in order[:3]) + (", …" if len(shown) > 3 else "")
+        preds = sorted({p for p in s["predicate"] if isinstance(p, str)})
+        said = f" ({', '.join(preds)})" if preds else ""
+        parts.append(f"{n} article{'s give' if n > 1 else ' gives'} {texts}{said}")
     return "; ".join(parts)
 
 
@@ -334,6 +363,7 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     if q.empty:
         return
     texts = {d: a.text for d, a in ctx.articles.items()}
+    dates = {d: a.date for d, a in ctx.articles.items()}
     q = _elliptic(q)
     with_unit = q[q["unit"].notna() & (q["kind"] != "duration")]
     headed = q[q["unit"].isna() & q["kind"].isin(("quantity", "ordinal")) | (q["kind"] == "duration")]
@@ -346,7 +376,7 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     # figures without a counted noun: only those whose clause names a measure (or, for
     # ordinals and durations, the counted thing after them) compare
     if len(headed):
-        hf = frames(q.loc[headed.index], claims, texts, COMPARED_KINDS[:4])
+        hf = frames(q.loc[headed.index], claims, texts, COMPARED_KINDS[:4], dates)
         nouns, _, _ = _neutral()
         key = []
         for kind, lang, unit_c, measure, head in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
@@ -365,7 +395,7 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q = q[q["gkey"].isin(conflicting[conflicting].index)]
     if q.empty:
         return
-    fr = frames(q, claims, texts, COMPARED_KINDS[:4])
+    fr = frames(q, claims, texts, COMPARED_KINDS[:4], dates)
     q = q.join(fr.drop(columns=["head"]))
     # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
     # before the figure is its subject
@@ -374,7 +404,8 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
     q.loc[first, "mods"] = ""
     q.loc[first, "gkey"] = q.loc[first, "story"].astype(str) + "\x1f" + q.loc[first, "kind"].astype(str) + "\x1f" + q.loc[first, "unit_c"]
-    key, weak = _split_keys(q)
+    published = q["doc"].map(lambda d: dates[d].isoformat() if dates.get(d) else "")
+    key, weak = _split_keys(q, published)
     q = q.assign(gkey=key, weak=weak)
     conflicting = cross_doc_conflicts(q, "gkey", tol.loc[q.index])
     q = q[q["gkey"].isin(conflicting[conflicting].index)]

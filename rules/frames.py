@@ -15,7 +15,9 @@ not say:
 - ``scope``: ``part`` (``dont``, ``à elle seule``, ``including``) or ``total``
   (``au total``, ``career``);
 - ``measure_first``: the measure noun stands right before the figure (``magnitude
-  7.7``, ``une profondeur de 10 km``): the measure, not a counted noun, is the subject;
+  7.7``, ``une profondeur de 10 km``), or is a threshold anywhere in the clause
+  (``subject_measures``: ``les 289 nécessaires``): the measure, not a counted noun,
+  is the subject;
 - ``head``: the first word after the figure (``quatrième Tour`` → ``tour``), the
   counted thing of ordinals and durations (not a frame field: not compared);
 - ``when``: the calendar dates the clause gives (ISO text, ``|`` separated), from
@@ -68,11 +70,16 @@ def _tables():
     place_words = _phrases(d.get("place_words"))
     preps = sorted({p for ps in (d.get("place_prepositions") or {}).values() for p in ps}, key=lambda p: (-len(p), p))
     place = regex.compile(
-        r"(?<![\w])(?:" + "|".join(regex.escape(p) for p in preps) + r")\s+(?:l'|d')?"
+        r"(?<![\w])(?i:" + "|".join(regex.escape(p) for p in preps) + r")\s+(?:l'|d')?"
         r"(\p{Lu}[\p{L}'’-]+(?:[ -](?:de |du |d')?\p{Lu}[\p{L}'’-]+)*)")
     not_places = frozenset(str(w).lower() for w in d.get("not_places") or [])
     growing = frozenset(str(w).lower() for w in d.get("growing") or [])
-    return measures, scope, periods, place_words, place, not_places, growing
+    subject_measures = frozenset(str(w) for w in d.get("subject_measures") or [])
+    ypreps = sorted({str(p) for p in d.get("year_prepositions") or []}, key=lambda p: (-len(p), p))
+    years = regex.compile(r"(?<![\w])(?i:" + "|".join(regex.escape(p) for p in ypreps) + r")\s+((?:1[89]|20)\d\d)(?!\d)") \
+        if ypreps else None
+    relative = _phrases({str(k): v for k, v in (d.get("relative_years") or {}).items()})
+    return measures, scope, periods, place_words, place, not_places, growing, years, relative, subject_measures
 
 
 def growing(key: str) -> bool:
@@ -89,7 +96,7 @@ def _nearest(pattern, lookup, text: str, last: bool) -> str:
 
 
 def _place(text: str, last: bool) -> str:
-    _, _, _, (pw, pw_lookup), place, not_places, _ = _tables()
+    _, _, _, (pw, pw_lookup), place, not_places, *_ = _tables()
     names = [m.group(1) for m in place.finditer(text) if m.group(1).split()[0].lower() not in not_places]
     if names:
         return (names[-1] if last else names[0]).lower()
@@ -119,11 +126,13 @@ def clause_bounds(claims: pd.DataFrame, boundary: pd.DataFrame) -> tuple[np.ndar
     return prev_end, next_start
 
 
-def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boundary_kinds) -> pd.DataFrame:
+def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boundary_kinds,
+           article_dates: Mapping[str, object] | None = None) -> pd.DataFrame:
     """The frame of each claim of ``q`` (a slice of the claims table): a frame with the
     columns :data:`FIELDS`, indexed like ``q``. ``claims`` is the whole table (figures
     of ``boundary_kinds`` bound the clauses, date and time claims give ``when``);
-    ``texts`` maps article ids to their text."""
+    ``texts`` maps article ids to their text; ``article_dates`` (optional) maps them to
+    their publication date, which resolves relative years (``l'an prochain``)."""
     measures, scope, periods, *_ = _tables()
     boundary = claims[claims["kind"].isin(boundary_kinds) & claims["doc"].isin(q["doc"].unique())]
     prev_end, next_start = clause_bounds(q, boundary)
@@ -154,20 +163,41 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
         else:
             measure, first = _nearest(*measures, span + right, last=False), False
         out["measure"].append(measure)
-        out["measure_first"].append(bool(first and measure))
+        out["measure_first"].append(bool((first or measure in _tables()[9]) and measure))
         out["place"].append(_place(right, last=False) or _place(left, last=True))
         out["period"].append(_nearest(*periods, left + " " + right, last=False))
         h = HEAD.match(right)
         out["head"].append(h.group(1).lower() if h else "")
         out["scope"].append(_nearest(*scope, left, last=True) or _nearest(*scope, right, last=False))
-    # dates of the clause: a join on the article, filtered by offsets
+    # dates of the clause: a join on the article, filtered by offsets; years after
+    # "en" / "in" found by one scan per article
+    years = _tables()[7]
     when = claims.loc[(claims["kind"] == "date") & claims["doc"].isin(q["doc"].unique()),
-                      ["doc", "start", "value"]]
-    spans = pd.DataFrame({"doc": q["doc"].to_numpy(), "lo": lefts, "hi": rights, "row": q.index})
-    joined = spans.merge(when, on="doc", how="inner")
-    joined = joined[(joined["start"] >= joined["lo"]) & (joined["start"] < joined["hi"])]
-    by_row = joined.groupby("row")["value"].agg(lambda s: "|".join(sorted({str(v) for v in s if v is not None})))
-    out["when"] = [by_row.get(r, "") for r in q.index]
+                      ["doc", "start", "value"]].assign(
+        text=claims["text"] if "text" in claims.columns else "x0")
+    if years is not None:
+        found = [(doc, m.start(1), m.group(1), "") for doc in q["doc"].unique()
+                 for m in years.finditer(texts.get(doc, ""))]
+        rel, rel_lookup = _tables()[8]
+        for doc in q["doc"].unique():
+            year = getattr((article_dates or {}).get(doc), "year", None)
+            if year:
+                found += [(doc, m.start(), str(year + int(rel_lookup[m.group().lower()])), "")
+                          for m in rel.finditer(texts.get(doc, ""))]
+        if found:
+            when = pd.concat([when, pd.DataFrame(found, columns=["doc", "start", "value", "text"])], ignore_index=True)
+    paras = [texts.get(doc, "").rfind("\n", 0, lo) + 1 for doc, lo in zip(q["doc"], lefts)]
+    spans = pd.DataFrame({"doc": q["doc"].to_numpy(), "lo": lefts, "hi": rights, "row": q.index, "para": paras})
+    joined = spans.merge(when.dropna(subset=["value"]), on="doc", how="inner")
+    inside = joined[(joined["start"] >= joined["lo"]) & (joined["start"] < joined["hi"])]
+    by_row = inside.groupby("row")["value"].agg(lambda s: "|".join(sorted({str(v) for v in s})))
+    # a figure whose clause gives no date takes the nearest calendar date written out
+    # (a day number: not a bare weekday, not a year) before it in its paragraph
+    # ("ce jeudi 2 octobre a rassemblé … Le ministère a recensé 195 000")
+    day = joined["text"].fillna("").str.contains(r"\d", regex=True) & (joined["value"].astype(str).str.len() >= 10)
+    before = joined[day & (joined["start"] >= joined["para"]) & (joined["start"] < joined["lo"])]
+    nearest = before.sort_values(["row", "start"]).groupby("row")["value"].last().astype(str)
+    out["when"] = [by_row.get(r, "") or nearest.get(r, "") for r in q.index]
     return pd.DataFrame(out, index=q.index)
 
 

@@ -45,7 +45,9 @@ def _patterns():
     found: dict[int, tuple[str, object]] = {}
 
     def add(name, obj):
-        if isinstance(obj, (re.Pattern, regex.Pattern)):
+        if hasattr(obj, "guard") and callable(getattr(obj, "search", None)):
+            found.setdefault(id(obj), (name, _Guarded(obj)))  # _HostPath: scanned as the engine scans it
+        elif isinstance(obj, (re.Pattern, regex.Pattern)):
             found.setdefault(id(obj), (name, obj))
         elif hasattr(obj, "pattern") and isinstance(getattr(obj, "pattern"), (re.Pattern, regex.Pattern)):
             found.setdefault(id(obj.pattern), (name, obj.pattern))  # a Scanner, _HostPath
@@ -70,6 +72,24 @@ def _patterns():
         add(f"_names.lexicon({lang}).scan", lx.scan)
         add(f"_names.lexicon({lang}).full", lx.full)
     return sorted(found.values(), key=lambda p: p[0])
+
+
+class _Guarded:
+    """A pattern the engine only runs behind a cheap guard (``furniture._HostPath``): its
+    ``finditer`` goes through the guarded ``search``, as the number scanner's does; the raw
+    pattern alone is quadratic on long runs of host characters by design."""
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def finditer(self, text):
+        pos = 0
+        while pos <= len(text):
+            m = self.obj.search(text, pos)
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > pos else pos + 1
 
 
 PATTERNS = _patterns()

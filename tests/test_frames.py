@@ -40,3 +40,34 @@ def test_unknown_is_not_conflicting_and_dates_nest():
     assert conflicting({"place": "brest"}, {"place": "quimper"}) == ["place"]
     assert conflicting({"when": "2025"}, {"when": "2025-09-10"}) == []
     assert conflicting({"when": "2024"}, {"when": "2025-09-10"}) == ["when"]
+
+
+def test_relative_years_take_the_article_year():
+    import datetime
+    text = "Le déficit sera ramené à 3 % l'an prochain. Il atteint 4 % cette année."
+    a, b = text.index("3 %"), text.index("4 %")
+    claims = pd.DataFrame({"doc": ["a", "a"], "start": [a, b], "end": [a + 3, b + 3], "kind": ["percent"] * 2,
+                           "value": [3, 4]})
+    got = frames(claims, claims, {"a": text}, ("percent",), {"a": datetime.date(2030, 5, 2)})
+    assert list(got["when"]) == ["2031", "2030"]
+    undated = frames(claims, claims, {"a": text}, ("percent",))
+    assert list(undated["when"]) == ["", ""]
+
+
+def test_paragraph_date_reaches_later_sentences_only_within_the_paragraph():
+    text = "Lundi 3 mars 2025, la crue a monté. On compte 40 maisons inondées.\n\nOn compte 55 maisons inondées."
+    d, a, b = text.index("Lundi 3 mars 2025"), text.index("40 maisons"), text.index("55 maisons")
+    claims = pd.DataFrame({"doc": ["a"] * 3, "start": [d, a, b], "end": [d + 17, a + 10, b + 10],
+                           "kind": ["date", "quantity", "quantity"], "value": ["2025-03-03", None, None],
+                           "text": ["Lundi 3 mars 2025", "40 maisons", "55 maisons"]})
+    got = frames(claims.iloc[1:], claims, {"a": text}, ("quantity",))
+    assert list(got["when"]) == ["2025-03-03", ""]
+
+
+def test_a_weekday_alone_does_not_date_the_next_sentence():
+    text = "Le conseil s'est réuni lundi. Il a voté 12 délibérations."
+    d, a = text.index("lundi"), text.index("12 délibérations")
+    claims = pd.DataFrame({"doc": ["a"] * 2, "start": [d, a], "end": [d + 5, a + 16], "kind": ["date", "quantity"],
+                           "value": ["2025-03-03", None], "text": ["lundi", "12 délibérations"]})
+    got = frames(claims.iloc[1:], claims, {"a": text}, ("quantity",))
+    assert list(got["when"]) == [""]

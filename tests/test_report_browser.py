@@ -9,6 +9,8 @@ Skipped only when /usr/bin/chromium or the playwright package is missing (CI's
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOT = ROOT / "reports" / "screenshot-seeds.png"
+SCREENSHOT_LARGE = ROOT / "reports" / "screenshot-large.png"
 
 if not CHROMIUM.exists():
     pytest.skip("/usr/bin/chromium is missing (apt-get install -y chromium)", allow_module_level=True)
@@ -61,13 +64,13 @@ class Opened:
         return self.page.locator("tbody.d:visible tr.disc").count()
 
     def close(self):
-        assert self.requests == [self.url], f"network requests besides the page: {self.requests}"
+        assert self.requests and set(self.requests) == {self.url}, f"network requests besides the page: {self.requests}"
         assert not self.errors, self.errors
         self.page.close()
 
 
-def _report(inputs, out: Path, cwd=None) -> None:
-    r = run_cli("report", *inputs, "-o", out, cwd=cwd)
+def _report(inputs, out: Path, cwd=None, *extra) -> None:
+    r = run_cli("report", *inputs, "-o", out, *extra, cwd=cwd)
     assert r.returncode == 0, r.stderr
 
 
@@ -75,6 +78,11 @@ def _check(inputs, cwd=None) -> list:
     r = run_cli("check", *inputs, "--format", "json", "--no-baseline", "--exit-zero", cwd=cwd)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
+
+
+def _count_is(page, pattern: str) -> None:
+    """Wait for the count line to match (the search box applies after a short pause)."""
+    sync_api.expect(page.locator("#count")).to_have_text(re.compile(pattern))
 
 
 def _marks_equal_claims(page, d) -> None:
@@ -96,7 +104,31 @@ def test_seeds_in_browser(browser, tmp_path):
     page = o.page
     assert page.locator("tbody.d tr.disc").count() == len(expected)
     assert o.visible_rows() == len(expected)
-    assert page.locator("#count").text_content() == f"{len(expected)} of {len(expected)} shown"
+    # French articles: a French page, the root story named after its folder
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").text_content() == "Rapport de recoupement"
+    assert page.locator("table.disc th").first.text_content() == "Gravité"
+    assert page.locator("#count").text_content() == f"{len(expected)} sur {len(expected)} affichées"
+    assert page.locator("section.story .story-name").first.text_content() == "seeds"
+    # the plain sentence of the 26 / 35 countries group
+    pays = next(d for d in expected if d["subject"] == "pays")
+    assert page.locator(f"tbody#d-{pays['id']} .plain").text_content() == (
+        "L'article du 4 sept. donne 26 pays et « une trentaine de pays » ; "
+        "l'article 001_ad8ab783e7e40a0e en donne 35 pays.")  # 26 and about thirty: one side
+    why = page.locator(f"tbody#d-{pays['id']} details.why")
+    assert not why.locator(".tech").is_visible()
+    why.locator("summary").click()  # the technical detail, behind "pourquoi ?"
+    assert why.locator(".tech").is_visible() and pays["id"] in why.locator(".tech").text_content()
+    assert not page.locator(f"tbody#d-{pays['id']} details.claims").evaluate("e => e.open")  # the toggle opens only itself
+    # the search box: a person, then nothing
+    page.fill("#f-search", "Trump")
+    _count_is(page, r"^1 ")
+    assert o.visible_rows() == 1
+    page.fill("#f-search", "introuvable")
+    _count_is(page, r"^0 ")
+    assert o.visible_rows() == 0 and page.locator("#empty").is_visible()
+    page.click("#reset")
+    assert o.visible_rows() == len(expected) and page.locator("#empty").is_hidden()
     if expected:
         _marks_equal_claims(page, expected[0])
         severities = {d["severity"] for d in expected}
@@ -124,7 +156,7 @@ def test_filters_hide_rows(browser, tmp_path):
     assert o.visible_rows() == 2
     page.select_option("#f-severity", "error")
     assert o.visible_rows() == 1
-    assert page.locator("#count").text_content() == "1 of 2 shown"
+    assert page.locator("#count").text_content() == "1 sur 2 affichées"
     assert page.locator("section.story[data-story='front']").is_hidden()
     page.select_option("#f-severity", "")
     page.select_option("#f-verdict", "update")
@@ -177,3 +209,93 @@ def test_readable_without_scripts(playwright, tmp_path):
         assert details.locator("mark").first.is_visible()
     finally:
         ctx.close()
+
+
+def test_date_discrepancy_shows_the_dates_read(browser, tmp_path):
+    from test_report_i18n import write_date_corpus
+
+    write_date_corpus(tmp_path / "val")
+    out = tmp_path / "val.html"
+    _report(["val"], out, tmp_path)
+    expected = _check(["val"], cwd=tmp_path)
+    assert [d["kind"] for d in expected] == ["date"]
+    o = Opened(browser, out)
+    body = o.page.locator(f"tbody#d-{expected[0]['id']}")
+    body.locator("tr.disc").click()
+    assert body.locator(".read-as").all_text_contents() == ["lu comme lundi 3 mars 2025", "lu comme mardi 4 mars 2025"]
+    o.close()
+
+
+def test_decision_exported_imported_and_shown(browser, tmp_path):
+    write_brief_corpus(tmp_path / "corpus")
+    out = tmp_path / "brief.html"
+    _report(["corpus"], out, tmp_path)
+    d = _check(["corpus"], cwd=tmp_path)[0]
+    o = Opened(browser, out)
+    page = o.page
+    body = page.locator(f"tbody#d-{d['id']}")
+    body.locator("tr.disc").click()
+    body.locator("input.note-input").fill("vérifié : les deux titres sont justes <b>")
+    body.locator("button.accept").click()
+    assert body.locator(".state-decided").text_content() == "décidé : acceptée"
+    assert page.locator("#export").text_content() == "Exporter les décisions (1)"
+    page.reload()  # kept by the browser
+    assert page.locator("#export").text_content() == "Exporter les décisions (1)"
+    with page.expect_download() as dl:
+        page.click("#export")
+    exported = tmp_path / "recoupe-decisions.json"
+    dl.value.save_as(str(exported))
+    o.close()
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert [(x["id"], x["status"], x["note"]) for x in data["decisions"]] == \
+        [(d["id"], "accepted", "vérifié : les deux titres sont justes <b>")]
+    r = run_cli("baseline", "import", exported, "corpus", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    _report(["corpus"], out, tmp_path)
+    o = Opened(browser, out)
+    cell = o.page.locator(f"tbody#d-{d['id']} td.state-cell")
+    assert "acceptée" in cell.text_content() and "vérifié : les deux titres sont justes <b>" in cell.text_content()
+    assert o.page.locator(f"tbody#d-{d['id']} td.state-cell b").count() == 0  # the note stays text
+    o.page.check("#f-new")  # no longer new
+    assert o.page.locator(f"tbody#d-{d['id']}").is_hidden()
+    o.close()
+
+
+def test_large_report_opens_fast_and_small(browser, tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from big_report import write_corpus
+
+    corpus = write_corpus(tmp_path / "big.jsonl", 3000)
+    out = tmp_path / "big.html"
+    _report([corpus], out, tmp_path)
+    size = out.stat().st_size
+    assert size < 5_000_000, size
+    o = Opened(browser, out)
+    page = o.page
+    nav = "performance.getEntriesByType('navigation')[0].loadEventEnd"
+    times = [page.evaluate(nav)]
+    for _ in range(2):  # the machine is shared: the best of three opens
+        page.reload()
+        times.append(page.evaluate(nav))
+    assert min(times) < 1000, times
+    print(f"3 000-article report: {size / 1e6:.2f} MB, opened in {min(times):.0f} ms (best of {times})")
+    assert page.locator("#n-articles").text_content() == "3\u202f000"
+    assert page.locator("#toc li").count() == 300
+    rows = page.locator("tbody.d").count()
+    assert rows > 300
+    # the claims of a row are built when it opens
+    first = page.locator("tbody.d").first
+    assert first.locator("li.claim").count() == 0
+    first.locator("tr.disc").click()
+    assert first.locator("li.claim mark").count() > 1 and first.locator("li.claim mark").first.is_visible()
+    # search an article's town: only its stories' rows remain
+    page.fill("#f-search", "Ambert")
+    _count_is(page, rf"^(?!{rows} )")
+    shown = o.visible_rows()
+    assert 0 < shown < rows
+    page.fill("#f-search", "")
+    _count_is(page, rf"^{rows} ")
+    page.set_viewport_size({"width": 1366, "height": 1000})
+    page.screenshot(path=str(SCREENSHOT_LARGE), full_page=False)
+    assert SCREENSHOT_LARGE.stat().st_size > 10_000
+    o.close()

@@ -1,17 +1,19 @@
-"""``recoupe baseline write|accept``: record the reviewed discrepancies."""
+"""``recoupe baseline write|accept|import``: record the reviewed discrepancies (``import``:
+the decisions an editor exported from the report's page)."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from ..errors import EXIT_OK, BaselineError, RecoupeError
+from ..errors import EXIT_FOUND, EXIT_OK, BaselineError, RecoupeError
 from .session import baseline_path, run_check
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..baseline import locked, merged, read_baseline, write_baseline
+    from ..baseline import locked, merged, read_baseline, read_decisions, write_baseline
 
+    decisions = read_decisions(args.file) if args.baseline_command == "import" else None  # malformed: exit 2 first
     session, result, loaded = run_check(args, use_baseline=False)
     path, _ = baseline_path(args, session.settings)
     if Path(path).exists():
@@ -26,7 +28,22 @@ def run(args: argparse.Namespace) -> int:
             write_baseline(path, entries)
             print(f"{path}: {len(entries)} entries written", file=sys.stderr)
             return EXIT_OK
+        if decisions is not None:
+            return _import(args, path, old, decisions, result)
         return _accept(args, path, old, result)
+
+
+def _import(args: argparse.Namespace, path: str, old, decisions, result) -> int:
+    from ..baseline import import_decisions, write_baseline
+
+    entries, recorded, conflicts = import_decisions(old, decisions, result.discrepancies)
+    for c in conflicts:
+        print(f"{args.file}: conflict: {c}", file=sys.stderr)
+    if recorded:
+        write_baseline(path, entries)
+    print(f"{path}: {len(recorded)} decision{'s' if len(recorded) != 1 else ''} imported from {args.file}"
+          + (f", {len(conflicts)} conflicting kept as they were" if conflicts else ""), file=sys.stderr)
+    return EXIT_FOUND if conflicts else EXIT_OK
 
 
 def _accept(args: argparse.Namespace, path: str, old, result) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import EXIT_ERROR, EXIT_OK
+from ..errors import EXIT_ERROR, EXIT_OK, UsageError
 from .session import run_check, write
 
 DEFAULT_OUTPUT = {"html": "reports/recoupe-report.html", "markdown": "reports/recoupe-report.md"}
@@ -23,8 +23,16 @@ def run(args: argparse.Namespace) -> int:
     if not hasattr(args, "no_baseline"):
         args.no_baseline = False
     fmt = getattr(args, "format", None) or "html"
+    asked = getattr(args, "report_lang", None)
+    if asked is not None:
+        from ..formats.i18n import languages
+
+        if asked not in languages():
+            raise UsageError(f"--report-lang: {asked!r} is not a report language (allowed: {', '.join(languages())})")
     _session, result, loaded = run_check(args)
-    text = formats.get(fmt).render_report(result)
+    settings = _session.settings
+    lang = getattr(args, "report_lang", None) or settings.report_lang or getattr(args, "lang", None)
+    text = formats.get(fmt).render_report(result, lang=lang, root_story=settings.root_story)
     output = getattr(args, "output", None) or DEFAULT_OUTPUT[fmt]
     write(text, None if output == "-" else output)  # "-": standard output (a PR comment in CI)
     if not getattr(args, "quiet", False) and output != "-":

@@ -73,6 +73,8 @@ class Session:
     settings: Settings
     registry: Any
     selection: Any
+    args_jobs: int | None = None  # -j/--jobs; None: the machine's cores
+    use_cache: bool = False  # ``cache`` setting and no ``--no-cache``
 
     @classmethod
     def open(cls, args: argparse.Namespace) -> "Session":
@@ -89,7 +91,17 @@ class Session:
         except ConfigError as e:
             e.path = e.path or settings.path
             raise
-        return cls(settings, registry, selection)
+        return cls(settings, registry, selection, getattr(args, "jobs", None),
+                   settings.cache and not getattr(args, "no_cache", False))
+
+    def cache(self):
+        """The run's cache (:mod:`..cache`), or None when it is off."""
+        if not self.use_cache:
+            return None
+        from ..cache import Cache
+
+        rules = list(self.registry.values())
+        return Cache.for_run(rules, [r.code for r in rules if r.code in self.selection], self.settings)
 
     def load(self, inputs: list[str]):
         """The corpus: articles, and the input errors reported on standard error."""
@@ -123,11 +135,26 @@ class Session:
         from ..pipeline import Extractor
         from ..progress import Progress
 
+        from ..parallel import extract_local
+
         ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
-        frame = ex.run(articles, Progress(len(articles), "extracting"))
+        cache = self.cache()
+        if cache is not None:
+            from ..parallel import sort_claims
+
+            frame = cache.extract(ex.article_rows, articles, sort_claims, Progress(len(articles), "extracting"))
+            ex.notes.sort(key=lambda n: n.path)  # as Extractor.run does
+        else:
+            frame = extract_local(ex, articles, self.jobs, Progress(len(articles), "extracting"))
         for note in ex.notes:  # values the rules skipped (a number beyond float): warnings
             print(note, file=sys.stderr)
         return frame
+
+    @property
+    def jobs(self) -> int:
+        from ..parallel import default_jobs
+
+        return self.args_jobs or default_jobs()
 
 
 def write(text: str, output: str | None) -> None:
@@ -157,8 +184,13 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
     baseline = None
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = baseline_for(args, session.settings, required=False)
+    scheduler = getattr(args, "scheduler", None)
+    executor = getattr(args, "executor", None) or "local"
+    if scheduler and executor != "dask":
+        raise UsageError("--scheduler is for --executor dask")
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
-                            Progress(len(loaded.articles), "checking"))
+                            Progress(len(loaded.articles), "checking"), jobs=session.jobs,
+                            executor=executor, scheduler=scheduler, cache=session.cache() if executor == "local" else None)
     for note in result.notes:
         print(note, file=sys.stderr)
     result.inputs = list(inputs)

@@ -154,10 +154,34 @@ def render_check(report) -> str:
     return render_summary(report) + ("\n" + tables if tables else "")
 
 
-def render_report(result) -> str:
+def render_sentences(result, lang: str | None = None, root_story: str | None = None,
+                     max_rows: int = MAX_ROWS) -> str:
+    """The plain sentences of the editors' report, story by story, in the report's
+    language (the same sentences as the HTML page)."""
+    from ..report_view import report_view
+
+    view = report_view(result, lang, root_story)
+    t = view["t"]
+    out: list[str] = []
+    left = max_rows
+    for story in view["stories"]:
+        if not story["discrepancies"] or left <= 0:
+            continue
+        out.append(f"### {escape(t('story'), 40)} {escape(story['label'], 120)}\n")
+        for d in story["discrepancies"][:left]:
+            state = t("state_new") if d["state"] == "new" else t.label("status", d["status"] or "known")
+            out.append(f"- **{escape(t.label('severity', d['severity']), 30)}** · {escape(t.label('verdict', d['verdict']), 40)}"
+                       f" · {escape(state, 40)} — {escape(d['plain'], 600)} `{escape(d['short_id'], 12)}`")
+        out.append("")
+        left -= len(story["discrepancies"])
+    return "\n".join(out)
+
+
+def render_report(result, lang: str | None = None, root_story: str | None = None) -> str:
     """The Markdown twin of the editors' report (``recoupe report --format markdown``):
-    the summary and the per-story tables, cut to fit a pull-request comment."""
-    parts = [render_summary(result), render_story_tables(result)]
+    the summary, the plain sentences per story (in the report's language) and the
+    per-story tables, cut to fit a pull-request comment."""
+    parts = [render_summary(result), render_sentences(result, lang, root_story), render_story_tables(result)]
     text = "\n".join(p.strip("\n") + "\n" for p in parts if p and p.strip())
     if len(text) > MAX_CHARS:
         cut = text.rfind("\n", 0, MAX_CHARS - 200)

@@ -64,8 +64,11 @@ def _finite(x) -> bool:
     return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
 
 
-def value_chart(points: Sequence[Point], title: str, unit: str | None = None) -> str:
-    """The chart as an ``<svg>`` element (escaped text); empty string without points."""
+def value_chart(points: Sequence[Point], title: str, unit: str | None = None, fmt=None,
+                undated: str = "undated") -> str:
+    """The chart as an ``<svg>`` element (escaped text); empty string without points.
+    ``fmt`` formats the numbers (ticks, tips) for the report's language."""
+    num = fmt or _num
     points = [p for p in points if _finite(p.value)]
     if not points:
         return ""
@@ -103,7 +106,7 @@ def value_chart(points: Sequence[Point], title: str, unit: str | None = None) ->
     for v in (min(ys), (min(ys) + max(ys)) / 2, max(ys)) if min(ys) != max(ys) else (min(ys),):
         yy = _c(y(v))
         out.append(f'<line class="grid" x1="{LEFT}" y1="{yy}" x2="{width - RIGHT}" y2="{yy}"/>')
-        out.append(f'<text class="tick" x="{LEFT - 6}" y="{yy}" text-anchor="end" dominant-baseline="middle">{escape(_num(v))}</text>')
+        out.append(f'<text class="tick" x="{LEFT - 6}" y="{yy}" text-anchor="end" dominant-baseline="middle">{escape(num(v))}</text>')
     out.append(f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}"/>')
     out.append(f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{width - RIGHT}" y2="{TOP + plot_h}"/>')
 
@@ -117,11 +120,11 @@ def value_chart(points: Sequence[Point], title: str, unit: str | None = None) ->
         out.append(f'<text class="lab" x="{_c(cx)}" y="{TOP + plot_h + 16}" text-anchor="middle">'
                    f'<title>{escape(first.label)}</title>{escape(_short(first.label))}</text>')
         out.append(f'<text class="date" x="{_c(cx)}" y="{TOP + plot_h + 31}" text-anchor="middle">'
-                   f'{escape(first.date or "undated")}</text>')
+                   f'{escape(first.date or undated)}</text>')
         k = len(ps)
         for j, p in enumerate(ps):
             px = cx + (j - (k - 1) / 2) * 10  # several claims of one article side by side
-            tip = f"{p.label}: {p.text or _num(p.value)} = {_num(p.value)}"
+            tip = f"{p.label}: {p.text or num(p.value)} = {num(p.value)}"
             low_open = p.low is None and p.high is not None
             high_open = p.high is None and p.low is not None
             if _finite(p.low) or _finite(p.high) or low_open or high_open:
@@ -130,8 +133,8 @@ def value_chart(points: Sequence[Point], title: str, unit: str | None = None) ->
                 if _finite(p.low) and _finite(p.high) and p.low == p.high:
                     pass
                 else:
-                    lo_txt = _num(p.low) if _finite(p.low) else "…"
-                    hi_txt = _num(p.high) if _finite(p.high) else "…"
+                    lo_txt = num(p.low) if _finite(p.low) else "…"
+                    hi_txt = num(p.high) if _finite(p.high) else "…"
                     tip += f" [{lo_txt}, {hi_txt}]"
                     if _finite(p.low) and _finite(p.high):
                         out.append(f'<line class="err" x1="{_c(px)}" y1="{_c(y_lo)}" x2="{_c(px)}" y2="{_c(y_hi)}"/>')
