@@ -212,8 +212,8 @@ class Cache:
         hashes: dict[str, list[str]] = {}
         for a in articles:
             hashes.setdefault(a.story, []).append(article_hash(a))
-        parts = {story: g for story, g in claims.groupby("story", sort=True)} if len(claims) else {}
         out: list[Discrepancy] = []
+        missing: dict[str, tuple[str, str]] = {}  # story -> (file name, key)
         for story in sorted(hashes):
             key = _sha("\n".join(sorted(hashes[story])).encode("utf-8"))
             name = _story_file("findings", story)
@@ -225,10 +225,19 @@ class Cache:
                 except (TypeError, KeyError, ValueError, AttributeError):
                     found = None
             if found is None:
-                part = parts.get(story)
-                found = compare(part.reset_index(drop=True)) if part is not None else []
-                self._write(name, {"key": key, "findings": [_to_plain(d) for d in found]})
-            out.extend(found)
+                missing[story] = (name, key)
+            else:
+                out.extend(found)
+        if missing:
+            # one comparison of all the stories to redo (comparators never cross a story),
+            # its findings then stored story by story
+            part = claims[claims["story"].isin(list(missing))].reset_index(drop=True) if len(claims) else claims
+            by_story: dict[str, list[Discrepancy]] = {story: [] for story in missing}
+            for d in (compare(part) if len(part) else []):
+                by_story[d.story].append(d)
+            for story, (name, key) in missing.items():
+                self._write(name, {"key": key, "findings": [_to_plain(d) for d in by_story[story]]})
+                out.extend(by_story[story])
         return sorted_discrepancies(out)
 
 
