@@ -100,23 +100,28 @@ def _entry_problem(e: Any) -> str | None:
     return None
 
 
+def _read_json(path: str, what: str, missing: str) -> Any:
+    """The JSON value of a file recoupe reads (a baseline, a decisions file); any problem
+    is one BaselineError naming the file (and the line, for bad JSON)."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError(missing, path) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise BaselineError(f"cannot read {what} ({e})", path) from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise BaselineError(f"{what} is not valid JSON ({e.msg} at column {e.colno})", path, e.lineno) from None
+    except RecursionError:
+        raise BaselineError(f"{what} is malformed (nested too deeply)", path) from None
+    except ValueError as e:  # an integer beyond Python's digit limit
+        raise BaselineError(f"{what} is malformed ({str(e).split(';')[0][:80]})", path) from None
+
+
 def read_baseline(path: str) -> Baseline:
     """Read and validate a baseline (migrating version 1); any problem is a BaselineError (exit 2)."""
-    p = Path(path)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BaselineError("baseline file not found (create it with 'recoupe baseline write')", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise BaselineError(f"cannot read baseline ({e})", path) from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise BaselineError(f"baseline is not valid JSON ({e.msg} at column {e.colno})", path, e.lineno) from None
-    except RecursionError:
-        raise BaselineError("baseline is malformed (nested too deeply)", path) from None
-    except ValueError as e:  # an integer beyond Python's digit limit
-        raise BaselineError(f"baseline is malformed ({str(e).split(';')[0][:80]})", path) from None
+    data = _read_json(path, "baseline", "baseline file not found (create it with 'recoupe baseline write')")
     if not isinstance(data, dict) or data.get("tool") != "recoupe" or "entries" not in data:
         raise BaselineError("not a recoupe baseline (expected an object with tool 'recoupe' and 'entries')", path)
     version = data.get("version")
@@ -290,16 +295,7 @@ def read_decisions(path: str) -> list[dict[str, Any]]:
          "decisions": [{"id": "…", "status": "accepted", "note": "…", "decided": "2026-12-01"}]}
 
     Any problem is a BaselineError naming the file (and the line, for bad JSON)."""
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BaselineError("decisions file not found", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise BaselineError(f"cannot read decisions ({e})", path) from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise BaselineError(f"decisions file is not valid JSON ({e.msg} at column {e.colno})", path, e.lineno) from None
+    data = _read_json(path, "decisions file", "decisions file not found")
     if not isinstance(data, dict) or data.get("tool") != "recoupe" or data.get("kind") != "decisions" \
             or not isinstance(data.get("decisions"), list):
         raise BaselineError("not a recoupe decisions file (expected tool 'recoupe', kind 'decisions' and a 'decisions' list)", path)
