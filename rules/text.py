@@ -313,10 +313,12 @@ def _char_re(ch: str) -> str:
     return regex.escape(ch)
 
 
-def alt(words: Iterable[str], title: bool = False, dots: bool = False, trie: bool = False) -> str:
+def alt(words: Iterable[str], title: bool = False, dots: bool = False, trie: bool = False,
+        space: str = r"\s+") -> str:
     """A regex alternation of lexicon words or phrases, for ``re`` or ``regex``.
 
-    Longest first; a space matches any run of white space, an apostrophe either kind.
+    Longest first, then alphabetical; a space matches ``space`` (any run of white space by
+    default), an apostrophe either kind.
     With ``title``, the words are title-cased (``March``); with ``dots``, a word that
     starts a longer one (an abbreviation such as ``sept``) takes an optional dot.
 
@@ -329,7 +331,7 @@ def alt(words: Iterable[str], title: bool = False, dots: bool = False, trie: boo
     words = {w.replace("’", "'") for w in words}
     out = []
     for w in sorted(words, key=lambda w: (-len(w), w)):  # the same pattern whatever the hash seed
-        p = _SPACE_OR_QUOTE.sub(lambda m: r"\s+" if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
+        p = _SPACE_OR_QUOTE.sub(lambda m: space if m.group(0) == "\\ " else "['’]", re.escape(w.title() if title else w))
         abbrev = dots and any(o != w and o.startswith(w) for o in words)
         out.append(p + (r"\.?" if abbrev else ""))
     return "|".join(out)

@@ -10,30 +10,19 @@ from __future__ import annotations
 
 import regex
 
-from ..text import Scanner, data, stopwords
+from ..text import Scanner, alt, data, stopwords
 
 
 LANGS = ("fr", "en")
 HSP = r"[ \t\u00a0\u202f]"
 
 
-def _phrase(p: str) -> str:
-    """A lexicon phrase as a regex: spaces match runs of spaces, apostrophes both forms."""
-    out = []
-    for ch in p:
-        if ch == " ":
-            out.append(HSP + "+")
-        elif ch in "'’":
-            out.append("['’]")
-        else:
-            out.append(regex.escape(ch))
-    return "".join(out)
-
-
 def _alt(phrases) -> str:
-    """Longest first, then alphabetical: the same pattern whatever the hash seed
-    (``text.alt`` matches any white space; numbers keep to horizontal spaces)."""
-    return "|".join(_phrase(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    """A lexicon's phrases as one alternation (``text.alt``): numbers keep to horizontal
+    spaces between the words of a phrase."""
+    return alt(phrases, space=HSP + "+")
+
+
 UNITS = data("units.yaml")
 SUFFIXES: dict[str, float] = {k: float(v) for k, v in UNITS["suffixes"].items()}
 SYMBOLS: dict[str, str] = UNITS["symbols"]
