@@ -1,7 +1,7 @@
 """The rule registry: rule modules found through entry points (and custom ones), as metadata.
 
 A rule module is a plain Python module with module-level metadata and one public
-function (see ``rules/README.md`` and ``docs/rules.md``)::
+function (see ``docs/architecture.md`` and ``docs/rules.md``)::
 
     '''Summary line (the rule's title in reports and SARIF).
 

@@ -5,7 +5,7 @@ once: ``l'ancien président américain`` for the sitting president, a chancellor
 called a prime minister, a minister given the wrong country. Role claims (rule R01)
 are grouped by person within a story (name variants unified: Zelensky / Zelenskyy /
 Zelenski) and the distinct roles each article gives are compared with the role
-table of ``rules/_names.py``: a former and a sitting holder of the same office
+table of ``rules/names.py``: a former and a sitting holder of the same office
 conflict; the same office for two different countries conflicts; a role that gives
 no country is compatible with the same office that gives one.
 

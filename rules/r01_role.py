@@ -47,7 +47,7 @@ after a name (``Giorgia Meloni d'Italie``), a title with no resolvable person, p
 titles, titles of institutions. A title in apposition that conflicts with a title the
 article puts right before the same person's name is dropped (precision first).
 
-Normalisation (see ``rules/_names.py``): the value is the role's normal form,
+Normalisation (see ``rules/names.py``): the value is the role's normal form,
 masculine singular in French (``la Première ministre italienne`` -> ``premier
 ministre italien``; ``de l'Otan`` -> ``secrétaire général de l'otan``; ``ex-`` ->
 ``ancien``), ``[former] [country] office`` in English (``US President`` -> ``us
