@@ -171,8 +171,10 @@ def test_stories_command_text_and_json(capsys, monkeypatch):
 
 
 def test_extract_json_carries_the_auto_story(tmp_path, capsys, monkeypatch):
-    monkeypatch.chdir(FLAT)  # ids are relative to the project root: here the current folder
-    code, out, _ = run(["extract", str(FLAT), "--story-grouping", "auto", "--format", "json"], capsys)
+    flat = tmp_path / "flat"  # a copy: extraction writes its cache under the project root
+    shutil.copytree(FLAT, flat)
+    monkeypatch.chdir(flat)  # ids are relative to the project root: here the current folder
+    code, out, _ = run(["extract", str(flat), "--story-grouping", "auto", "--format", "json"], capsys)
     assert code == 0
     claims = json.loads(out)
     by_doc = {c["doc"]: c["story"] for c in claims}
