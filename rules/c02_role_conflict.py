@@ -6,16 +6,19 @@ called a prime minister, a minister given the wrong country. Role claims (rule R
 are grouped by person within a story (name variants unified: Zelensky / Zelenskyy /
 Zelenski) and the distinct roles each article gives are compared with the role
 table of ``rules/names.py``: a former and a sitting holder of the same office
-conflict; the same office for two different countries conflicts; a role that gives
+conflict; an acting and a full holder of the same office conflict (``acting CEO`` /
+``CEO``); the same office for two different countries conflicts; a role that gives
 no country is compatible with the same office that gives one.
 
 Flags:
 - [fr] Le président américain Donald Trump a parlé. || L'ancien président américain Donald Trump a parlé.
 - [en] US President Donald Trump spoke on Monday. || Former US President Donald Trump spoke on Monday.
+- [en] Acting CEO Dana Pruitt spoke on Monday. || CEO Dana Pruitt spoke on Monday.
 
 Does not flag:
 - [fr] Le président ukrainien Volodymyr Zelensky est à Paris. || Le président Volodymyr Zelensky est à Paris.
 - [fr] Le chancelier allemand Friedrich Merz est arrivé. || Le chancelier allemand Friedrich Merz est reparti.
+- [en] Acting CEO Dana Pruitt spoke on Monday. || Interim chief executive Dana Pruitt spoke on Monday.
 
 Configuration: ``[tool.recoupe.names]`` adds name variants; ``[tool.recoupe.severity]
 C02 = …`` changes the severity (default error).
@@ -42,6 +45,17 @@ def _conflict(a: str, b: str, lang_a: str, lang_b: str) -> bool:
     from .names import roles_conflict
 
     return bool(roles_conflict(a, b, lang_a, lang_b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(value: str, lang: str) -> tuple:
+    """What two agreeing values share: the office, its time, acting or not, the country."""
+    from .names import parse_role
+
+    r = parse_role(value, lang)
+    if not r["key"]:
+        return ("?", value)
+    return (r["key"], r["time"], r.get("modifier") in ("acting", "par intérim"), r["country"] or "")
 
 
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
@@ -72,11 +86,15 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         for _, c in members.sort_values(["doc", "start"]).iterrows():
             by_value.setdefault(c["value"], []).append(f"{c['doc']} l. {c['line']}")
         parts = " vs ".join(f"«{v}» ({', '.join(dict.fromkeys(w))})" for v, w in sorted(by_value.items()))
+        # one side per reading of the role: claims whose values do not conflict agree
+        readings = {v: _reading(v, lang) for v, lang in zip(members["value"], members["lang"])}
+        order = {k: i for i, k in enumerate(sorted(set(readings.values()), key=repr))}
         yield Finding(
             story=story,
             subject=person,
             kind="role",
             rows=tuple(members.index),
+            sides={int(i): order[readings[v]] for i, v in zip(members.index, members["value"])},
             verdict="contradiction",
             severity=SEVERITY,
             explanation=f"{person}: {parts}: the articles give incompatible roles",

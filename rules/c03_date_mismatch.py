@@ -14,7 +14,13 @@ are intervals of days: ``septembre 2025`` covers the whole month and meets
 and day. Relative dates the article date could not resolve (``jeudi`` in an undated
 article) are not compared. An article that gives both dates has told the reader they
 are different events: no discrepancy. A bound date (``depuis 2014``, ``since 2006``)
-is a reference point, not the date of the event, and is not compared.
+is a reference point, not the date of the event, and is not compared, except the
+reference year of a record: a sentence with a record word (``le plus``, ``premier``,
+``highest``, ``first``: ``record_markers`` in ``rules/data/dates_*.yaml``) whose year
+follows ``depuis`` / ``since`` within four words (``le plus grand feu depuis 1949``,
+``the highest since reunification in 1990``, ``le premier Allemand depuis Klöden en
+2006``). Such years are compared with those of the same record word in the story,
+sentences sharing at least 0.3 of their content words.
 
 The evidence that two dates belong to one event comes from the wording only, so a
 finding is a ``contradiction`` at warning level.
@@ -22,17 +28,20 @@ finding is a ``contradiction`` at warning level.
 Flags:
 - [fr] Le sommet des dirigeants européens s'est tenu le 4 septembre 2025 à Paris. || Le sommet des dirigeants européens s'est tenu le 5 septembre 2025 à Paris.
 - [en] The European leaders held their summit in Paris on September 4, 2025. || The European leaders held their summit in Paris on September 5, 2025.
+- [fr] Le feu est le plus grave dans la région depuis 1976. || Le feu est le plus grave dans la région depuis 1986.
 
 Does not flag:
 - [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Le sommet s'est tenu en septembre 2025 à Paris.
 - [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Les ministres se sont réunis le 6 septembre 2025 à Bruxelles pour préparer le budget.
+- [en] The club has played in this stadium since 1994. || The club has played in this stadium since 1998.
 
 Configuration: ``[tool.recoupe.severity] C03 = …``.
 """
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable
+import functools
+from typing import Any, Iterable
 
 import pandas as pd
 import regex
@@ -40,6 +49,7 @@ import regex
 from recoupe.checker.ruleapi import Finding, unexplained_conflicts
 
 from ._compare import context_overlap, predicate_classes
+from .d01_date import lexicon
 
 CODE = "C03"
 NAME = "compare.date"
@@ -48,6 +58,11 @@ KINDS = ("date",)
 LANGUAGES = ("fr", "en")
 SEVERITY = "warning"
 
+#: The event of the reference year of a record (``depuis 1949``, ``since 1987``).
+RECORD = "record"
+YEAR_RE = regex.compile(r"^\d{4}$")
+#: The frame of a record is itself evidence of one event: a smaller overlap suffices.
+MIN_OVERLAP_RECORD = 0.3
 MIN_OVERLAP = 0.5
 MIN_OVERLAP_BARE = 0.4  # a verbless date (a headline) against an event of its story
 ISO_RE = regex.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
@@ -82,9 +97,49 @@ def _month_day(ordinal: float) -> float:
     return _dt.date(LEAP, d.month, d.day).toordinal()
 
 
+@functools.cache
+def _record_res(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
+    lx = lexicon(lang)
+    words = "|".join(regex.escape(w) for w in sorted(lx["record_markers"], key=len, reverse=True))
+    since = "|".join(regex.escape(w) for w in lx["record_since"])
+    return (regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})(?!\p{{L}})"),
+            regex.compile(rf"(?i)(?<!\p{{L}})(?:{since})(?!\p{{L}})(?:\W+\p{{L}}+){{0,4}}\W*$"))
+
+
+def _record(sentence: Any, text: Any, lang: str) -> str | None:
+    """The record whose reference point the date is, named by its marker's last word
+    (``plus`` in ``le plus grand feu depuis 1949``, ``highest`` in ``the highest since 1987``,
+    ``premier`` in ``le premier Allemand depuis Klöden en 2006``), or None."""
+    if not isinstance(sentence, str) or not isinstance(text, str):
+        return None
+    marker, since = _record_res("en" if lang == "en" else "fr")
+    at = sentence.find(text)
+    found = list(marker.finditer(sentence, 0, at)) if at >= 0 else []
+    if not found:
+        return None
+    # the words before the year: "depuis", "since reunification in", "depuis Klöden en"
+    before = regex.sub(r"\d{4}\W*$", "", sentence[max(0, at - 50):at + len(text)])
+    word = found[-1].group(0).lower().split()[-1]  # "le plus", "du plus": one record word
+    return f"{RECORD}: {word}" if since.search(before) else None
+
+
+def _sides(g: pd.DataFrame) -> dict[int, int]:
+    """Each claim's side: the rank of its interval among the group's distinct intervals
+    (claims dating the event alike are on one side)."""
+    keys = sorted(set(zip(g["lo"], g["hi"])))
+    rank = {k: i for i, k in enumerate(keys)}
+    return {int(r): rank[(lo, hi)] for r, lo, hi in zip(g["row"], g["lo"], g["hi"])}
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
-    # a bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
-    dates = claims[(claims["kind"] == "date") & claims["value"].notna() & claims["qualifier"].isna()]
+    dates = claims[(claims["kind"] == "date") & claims["value"].notna()]
+    # a record's reference year ("le plus grand feu depuis 1949") is that record's event
+    record = [_record(se, t, la) if YEAR_RE.match(str(v)) else None
+              for v, se, t, la in zip(dates["value"], dates["sentence"], dates["text"], dates["lang"])]
+    dates = dates.assign(predicate=[r or p for r, p in zip(record, dates["predicate"])])
+    record = [r is not None for r in record]
+    # another bound date ("depuis 2014", "since 2006") is a reference point, not the event's date
+    dates = dates[dates["qualifier"].isna() | pd.Series(record, index=dates.index, dtype=bool)]
     if dates.empty:
         return
     spans = [day_interval(v) for v in dates["value"]]
@@ -101,7 +156,8 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     # story: it joins each of them, and its sentence must then share more of its words
     bare = dates[dates["event"].isna()]
     named = dates[dates["event"].notna()]
-    events = named[["story", "event"]].drop_duplicates()
+    is_record = named["event"].str.startswith(RECORD)
+    events = named.loc[~is_record, ["story", "event"]].drop_duplicates()  # a record is never bare
     candidates = pd.concat([
         named.assign(row=named.index, bare=False),
         bare.drop(columns="event").assign(row=bare.index, bare=True).merge(events, on="story", how="inner"),
@@ -117,7 +173,8 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         mid = ((g["lo"] + g["hi"]) / 2).to_numpy()
         if not unexplained_conflicts(g["doc"].to_numpy(), mid, g["lo"].to_numpy(), g["hi"].to_numpy()):
             continue
-        if context_overlap(g) < (MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP):
+        least = MIN_OVERLAP_RECORD if ev.startswith(RECORD) else MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP
+        if context_overlap(g) < least:
             continue
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
@@ -127,6 +184,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
             subject=f"date: {ev}",
             kind="date",
             rows=tuple(sorted(set(g["row"]))),
+            sides=_sides(g),
             verdict="contradiction",
             severity=SEVERITY,
             explanation=f"{parts}: the articles date the same event ({predicates}) differently",

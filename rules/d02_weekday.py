@@ -7,12 +7,15 @@ article date known, the rule resolves the day to an ISO 8601 date.
 
 The window rule: a weekday alone or after ``ce`` / ``cette`` / ``this`` / ``on`` is
 the day of that name in the week ending on the article date, ``[date - 6, date]``
-(news reports what happened); when the clause is in the future tense (``se
-réuniront mercredi``, ``va présenter``, ``will meet``) it is the day in
-``[date, date + 6]``. ``prochain`` / ``next`` is the first such day after the
+(news reports what happened); when the clause looks forward (future tense: ``se
+réuniront mercredi``, ``va présenter``, ``will meet``; or a forward word of
+``future_markers``: ``doit se réunir vendredi``, ``d'ici mercredi``, ``was due to testify
+on Wednesday``) it is the day in ``[date, date + 6]``. ``prochain`` / ``next`` is the first such day after the
 article date, ``dernier`` / ``last`` the last one before it. ``hier`` /
 ``aujourd'hui`` / ``demain`` (``yesterday`` / ``today`` / ``tomorrow``) are the
-article date minus one, plus zero, plus one day.
+article date minus one, plus zero, plus one day; ``l'an dernier`` / ``cette année`` /
+``l'année prochaine`` (``last year`` / ``this year`` / ``next year``) the article's year
+minus one, plus zero, plus one (an undated article gives ``-P1Y``, ``P0Y``, ``P1Y``).
 
 Without an article date (or when the day would fall outside the calendar: ``hier`` in an
 article dated 0001-01-01) the claim is unresolved (``resolved`` false), its
@@ -30,6 +33,8 @@ Flags:
 - [fr] La réunion a eu lieu hier soir.
 - [en] Police said on Monday that the road was closed.
 - [en] The minister resigned yesterday.
+- [fr] L'intersyndicale doit se réunir vendredi matin.
+- [en] The museum drew more visitors last year.
 
 Does not flag:
 - [fr] Les dirigeants sont réunis ce jeudi 4 septembre 2025 à Paris.
@@ -51,7 +56,7 @@ import re
 from typing import Any, Iterator
 
 from .text import Scanner, alt
-from .d01_date import in_furniture, lexicon, scan as absolute_dates
+from .d01_date import direction, in_furniture, lexicon, scan as absolute_dates
 from ._spans import Spans
 
 CODE = "D02"
@@ -61,12 +66,7 @@ KINDS = ("date",)
 LANGUAGES = ("fr", "en")
 NEEDS = ("dates", "furniture")  # shared scans read with ctx.scan()
 
-# Future tense near a weekday: French future endings and "aller + infinitive"; English "will".
-FUTURE_RE = {
-    "fr": re.compile(r"(?i)\b(?:\w{2,}(?:era|eront|erons|erez|erai|ira|iront|dra|dront)|sera|seront|aura|auront|fera|feront|va|vont|allons)\b"),
-    "en": re.compile(r"(?i)\b(?:will|shall|'ll|’ll|is going to|are going to)\b"),
-}
-CLAUSE_STOP_RE = re.compile(r"[,;:.!?«»\"“”()\n]")
+
 #: English words before a weekday (``this Monday``, ``on Monday``).
 EN_BEFORE = ("this", "next", "last", "past", "on")
 HABITUAL_RE = re.compile(r"(?i)\b(?:le|les|tous les|chaque|every)\s+$")
@@ -77,7 +77,8 @@ def weekday_scanner(lang: str) -> Scanner:
     """:func:`weekday_pattern`, tried only at the words it can start with."""
     lx = lexicon(lang)
     before = EN_BEFORE if lang == "en" else lx["weekday_before"]
-    return Scanner(weekday_pattern(lang), [*before, *lx["weekdays"], *lx["relative_days"]], letters=True)
+    words = [*before, *lx["weekdays"], *lx["relative_days"], *lx["relative_years"]]
+    return Scanner(weekday_pattern(lang), words, letters=True)
 
 
 @functools.cache
@@ -86,6 +87,7 @@ def weekday_pattern(lang: str) -> re.Pattern[str]:
     en = lang == "en"
     weekday = alt(lx["weekdays"], title=en)
     rel = alt(lx["relative_days"])
+    rel_years = alt(lx["relative_years"])
     if en:
         before = rf"(?:(?P<pre>(?i:{'|'.join(EN_BEFORE)}))\s+)?"
         after = ""
@@ -94,7 +96,7 @@ def weekday_pattern(lang: str) -> re.Pattern[str]:
         after = rf"(?:\s+(?P<post>{alt(lx['weekday_after'])})\b)?"
     flags = "" if en else "(?i)"
     return re.compile(
-        flags + rf"(?<![\w-])(?:{before}(?P<wd>{weekday})(?![\w-]){after}"
+        flags + rf"(?<![\w-])(?:(?P<ry>(?i:{rel_years}))(?![\w-])|{before}(?P<wd>{weekday})(?![\w-]){after}"
         + (rf"|(?P<rel>(?i:{rel}))(?![\w-])" if en else rf"|(?P<rel>{rel})(?![\w-])") + ")"
     )
 
@@ -104,25 +106,9 @@ def _event_relative(text: str, start: int, lx) -> bool:
     return any(before.rstrip().endswith(w) for w in lx["event_relative"])
 
 
-#: How far around a weekday its clause is read for a future tense (characters each side):
-#: a length guard, so that a sentence of thousands of weekdays is not re-read for each.
-CLAUSE_REACH = 200
-
-
 def _future(ctx, start: int, end: int) -> bool:
-    """True when the clause around a weekday is in the future tense."""
-    text = ctx.text
-    s, e = ctx.sentence_at(start)
-    s, e = max(s, start - CLAUSE_REACH), min(e, end + CLAUSE_REACH)
-    left = text[s:start]
-    stops = list(CLAUSE_STOP_RE.finditer(left))
-    if stops:
-        left = left[stops[-1].end():]
-    right = text[end:e]
-    stop = CLAUSE_STOP_RE.search(right)
-    if stop:
-        right = right[:stop.start()]
-    return bool(FUTURE_RE["en" if ctx.lang == "en" else "fr"].search(left + " " + right))
+    """True when the clause around a weekday looks forward (see :func:`d01_date.direction`)."""
+    return direction(ctx, start, end) == "future"
 
 
 def _resolve_weekday(ref: _dt.date, wd: int, mode: str) -> _dt.date:
@@ -160,6 +146,14 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
         g = m.groupdict()
         words = " ".join(m.group(0).lower().replace("’", "'").split())
         row: dict[str, Any] = {"start": m.start(), "end": m.end(), "kind": "date", "unit": "date"}
+        if g["ry"]:
+            years = lx["relative_years"][words]
+            if ref is not None and 1 <= ref.year + years <= 9999:
+                row["value"] = f"{ref.year + years:04d}"
+            else:  # no article date, or a year past the calendar's ends
+                row.update(value=f"P{years}Y" if years >= 0 else f"-P{-years}Y", resolved=False, qualifier=words)
+            yield row
+            continue
         if g["rel"]:
             if _event_relative(text, m.start(), lx):
                 continue

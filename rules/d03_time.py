@@ -7,7 +7,9 @@ time: ``10:30`` without a zone, ``08:30Z`` for GMT / UTC, ``10:30+02:00`` with a
 offset. A local time followed by its GMT equivalent in brackets gives two claims,
 and the local one takes the offset the pair shows: ``10h30 (08H30 GMT)`` →
 ``10:30+02:00`` and ``08:30Z``. A zone abbreviation right after the time
-(``14:00 CEST``, ``9 a.m. EDT``) gives its offset. A word such as ``peu après``,
+(``14:00 CEST``, ``9 a.m. EDT``) gives its offset. Wire copy's four-digit
+times with a zone (``1300 GMT``, ``07.00 GMT``, ``0620 UTC``) are times too; without a
+zone such a number is left to the number rules. A word such as ``peu après``,
 ``vers``, ``around`` before the time is kept as the qualifier.
 
 The value is the time only: the day, when the sentence gives one, is a separate
@@ -23,12 +25,14 @@ Flags:
 - [fr] Le cortège partira à 10 heures.
 - [en] The meeting started at 10:30 local time.
 - [en] Police arrived at 8 a.m. and left at 3.30pm.
+- [en] Polls closed at 6 p.m. (1700 GMT).
 
 Does not flag:
 - [fr] Le trajet se fait en 2h30 depuis Paris.
 - [fr] Il a parcouru 10 heures de route.
 - [en] He ran the marathon in 2:30.
 - [en] The 3 hotels were full.
+- [en] The plant employs 1700 people.
 
 Configuration: none; qualifier, duration and zone words are in
 ``rules/data/dates_fr.yaml`` and ``rules/data/dates_en.yaml``.
@@ -71,6 +75,7 @@ def time_pattern(lang: str) -> re.Pattern[str]:
         rf"|(?P<h2>1[0-2]|0?\d)\s?(?P<ap2>[aApP])\.?\s?[mM]\b\.?"
         rf"|(?P<h3>{hour})\s?[hH](?:\s?(?P<m3>{minute}))?(?![\w])"
         rf"|(?P<h4>{hour})\s+heures?(?:\s+(?P<m4>{minute})(?!\s*\d))?(?![\w])"
+        rf"|(?P<h5>[01]\d|2[0-3])[.]?(?P<m5>{minute})(?=[ \t]*(?i:{zones})(?![\w]))"
         rf"){zone}"
     )
 
@@ -130,8 +135,8 @@ def _times(ctx) -> list[dict[str, Any]]:
             continue
         if g["h4"] is not None and not (qual or re.search(r"(?i)\b[àa]\s*$", text[max(0, m.start() - 4):m.start()])):
             continue
-        h = int(g["h1"] or g["h2"] or g["h3"] or g["h4"])
-        minute = int(g["m1"] or g["m3"] or g["m4"] or 0)
+        h = int(g["h1"] or g["h2"] or g["h3"] or g["h4"] or g["h5"])
+        minute = int(g["m1"] or g["m3"] or g["m4"] or g["m5"] or 0)
         ap = (g["ap1"] or g["ap2"] or "").lower()
         if ap and h > 12:
             continue

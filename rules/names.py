@@ -56,8 +56,11 @@ _PARTICLES = ("de", "du", "des", "da", "di", "del", "della", "dos", "das", "van"
 #: "Friedrich Merz de Berlin", "Mark Carney du Canada").
 _FIRST_ONLY = frozenset({"de", "du", "des", "di", "del", "della"})
 _PART = "(?:" + "|".join(_PARTICLES) + ")"
+#: A regnal number after a monarch's name (Felipe VI, Charles III).
+_REGNAL = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})"
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?:{_INIT}\s*)?{_TOK}(?:\s+(?:{_PART}\s+){{0,2}}{_TOK}){{0,4}}(?![\p{{L}}\p{{N}}])"
+    rf"(?<![\p{{L}}\p{{N}}])(?:{_INIT}\s*)?{_TOK}(?:\s+(?:{_PART}\s+){{0,2}}{_TOK}){{0,4}}"
+    rf"(?:\s+{_REGNAL})?(?![\p{{L}}\p{{N}}])"
 )
 _NAME_TOKEN_RE = regex.compile(rf"{_INIT}|{_TOK}|\S+")
 
@@ -263,6 +266,7 @@ class _Lexicon:
         self.genitive_heads = frozenset(form_key(w) for w in conf.get("genitive_heads") or ())
         self.anaphora_words = frozenset(form_key(w) for w in conf.get("anaphora_words") or ())
         self.name_prepositions = frozenset(form_key(w) for w in conf.get("name_prepositions") or ())
+        self.apposition_links = {form_key(k): v for k, v in (conf.get("apposition_links") or {}).items()}
         self.domains: dict[str, dict[str, str]] = {}
         for d in conf.get("domains") or ():
             for f in d["forms"]:
@@ -330,6 +334,7 @@ class _Lexicon:
                 rf"(?:\s+(?P<dom>{doms}){rb})?"
                 rf"(?:\s+(?P<adj2>{adjs}){rb})?"
                 rf"(?:\s+(?P<org>{orgs}){rb})?"
+                rf"(?:\s+(?P<cmp>{self._complement(conf, parse, offices)}))?"
                 rf"(?:\s+(?P<post>{posts}){rb})?"
             )
             return rf"(?i:{lb}{body})"
@@ -346,6 +351,21 @@ class _Lexicon:
             rf"(?:\s+of\s+(?P<of>{names}){rb})?"
         )
         return body
+
+
+    @staticmethod
+    def _complement(conf: dict, parse: bool, offices: str) -> str:
+        """Any office complement the lexicon does not list (``de la Culture``, ``de police
+        de Paris``, ``du Travail et de la Santé``): up to three links, each a preposition,
+        a capitalised word or a ``complement_nouns`` noun, and at most one adjective."""
+        nouns = alt(conf.get("complement_nouns") or (), trie=True)
+        ends = "|".join(sorted(map(regex.escape, conf.get("adjective_endings") or ()), key=len, reverse=True))
+        cap = r"\p{L}[\p{L}\-]*" if parse else r"(?-i:\p{Lu}[\p{L}\-]*)"
+        adj = r"\p{L}+" if parse else r"(?-i:\p{Ll}+)"
+        prep = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+        not_office = rf"(?!(?i:{offices})(?![\p{{L}}\p{{N}}]))"
+        link = rf"(?:et\s+)?{prep}{not_office}(?:{nouns}|{cap})(?![\p{{L}}\p{{N}}])(?:\s+{adj}(?:{ends})(?![\p{{L}}\p{{N}}]))?"
+        return rf"{link}(?:\s+{link}){{0,2}}"
 
 
 def _fr_complement(name: str) -> str:
@@ -427,6 +447,15 @@ def role_from_match(m: regex.Match, lang: str) -> dict[str, Any]:
             if "|" not in key:
                 key = f"{key}|{d['key']}"
             office = f"{office} {domain_text}"
+        if g.get("cmp"):
+            # written as is (lower case, straight apostrophes), accents kept
+            cmp = " ".join(regex.sub(r"['’]\s*", "'", g["cmp"].lower()).split())
+        if g.get("cmp") and not g.get("dom") and not g.get("org"):
+            if "|" not in key:
+                key = f"{key}|{cmp}"
+            office = f"{office} {cmp}"
+        elif g.get("cmp"):
+            office = f"{office} {cmp}"
         if g.get("org"):
             ok = form_key(g["org"])
             if ok in lex.orgs:
@@ -534,6 +563,14 @@ def _same_office_compatible_country(a: dict, b: dict) -> bool:
     return a["key"] == b["key"] and (a["country"] is None or b["country"] is None or a["country"] == b["country"])
 
 
+#: Modifier values of an acting holder (acting, interim, par intérim).
+ACTING = frozenset({"acting", "par intérim"})
+
+
+def _acting(role: dict) -> bool:
+    return role.get("modifier") in ACTING
+
+
 def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bool:
     """True when one person cannot hold role ``a`` and role ``b`` (as of one story).
 
@@ -542,6 +579,8 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
     - same office, countries equal or one unknown, different time (``ancien président
       américain`` / ``président américain``; ``former`` / ``future``): conflict;
     - same office, two different countries or organisations: conflict;
+    - same office, both current, one acting (``acting``, ``par intérim``) and one not:
+      conflict;
     - different offices, both current, same country: conflict when one is a head of
       state or government (:data:`HEADS`) and the other a head too or a sectoral
       minister (``président français`` / ``premier ministre français``); two ministries
@@ -571,6 +610,8 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
             return False
         if pa["country"] and pb["country"] and pa["country"] != pb["country"]:
             return True
+        if pa["time"] == pb["time"] == "current" and _acting(pa) != _acting(pb):
+            return True  # an acting holder is not the holder (acting CEO / CEO)
         return pa["time"] != pb["time"]
     if pa["time"] != "current" or pb["time"] != "current":
         return False

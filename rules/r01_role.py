@@ -14,6 +14,11 @@ Flags:
 - [fr] Dans le même temps, Donald Trump s'active. L'ancien président américain pousse à une rencontre.
 - [en] German Chancellor Friedrich Merz met Italian Prime Minister Giorgia Meloni.
 - [en] Mark Rutte, NATO's secretary general, spoke in Prague.
+- [fr] La ministre de la Culture, Rachida Dati, a visité le musée.
+- [fr] L'ex-PDG de la SNCF Jean-Pierre Farandou devient ministre.
+- [fr] Catherine Vautrin, jusqu'ici ministre du Travail, prend les Armées.
+- [en] Paris Prosecutor Laure Beccuau said the jewels were priceless.
+- [en] Dana Whitfield, who has been acting chief executive since August, spoke.
 
 Does not flag:
 - [fr] Emmanuel Macron a accueilli son homologue ukrainien Volodymyr Zelensky.
@@ -23,6 +28,7 @@ Does not flag:
 - [fr] Le conseiller diplomatique du président français Emmanuel Bonne est à Kiev.
 - [en] The president said the talks would continue.
 - [en] Zelensky met his counterpart Vladimir Putin in Istanbul.
+- [fr] Bruno Le Maire a quitté Bercy.
 
 What it reads:
 
@@ -36,6 +42,16 @@ What it reads:
   given a title in the article, or named by surname alone in it), the article gives
   them no conflicting role and no other person of the article holds that title; the
   span is the title phrase;
+- any complement of an office, listed or not: ``la ministre de la Culture``, ``le préfet
+  de police de Paris``, ``le président de la région valencienne``, ``l'ex-PDG de la SNCF``
+  (a preposition and a capitalised word or a ``complement_nouns`` noun, one optional
+  adjective, up to three links; written in the value as is, lower case);
+- in English, a capitalised word right before the office names its organisation or
+  place (``Paris Prosecutor``, ``Louvre director``, ``the CDU leader``), unless it is a
+  stopword (``When President ...``);
+- a role after the name and a link (``Catherine Vautrin, jusqu'ici ministre du Travail``,
+  ``Dana Whitfield, who has been acting chief executive``): ``apposition_links`` in the
+  lexicon, whose ``former`` links make the role former;
 - a title after ``du / de la / des`` (``of``) only when the head before it is an event
   or a place (``la visite du président américain Donald Trump``) or an office, which
   makes a relative title (``l'émissaire spécial du président américain Steve Witkoff``
@@ -83,7 +99,7 @@ from .names import (
     surname_key,
 )
 from .names import titles as title_matches
-from .text import lemma
+from .text import lemma, stopwords
 
 CODE = "R01"
 NAME = "role.person"
@@ -96,8 +112,8 @@ _GENITIVE = {
     "en": regex.compile(r"(?:^|[\s(])(?P<prep>of(?:\s+the)?)\s+$", regex.I),
 }
 _DET = {
-    "fr": regex.compile(r"(?:^|[\s(«\"“])(?P<det>le|la|l['’])\s*$", regex.I),
-    "en": regex.compile(r"(?:^|[\s(\"“])(?P<det>the)\s+$", regex.I),
+    "fr": regex.compile(r"(?:^|[\s(«\"“])(?P<det>le|la|l['’]|sa|son)\s*$", regex.I),
+    "en": regex.compile(r"(?:^|[\s(\"“])(?P<det>the|its|their)\s+$", regex.I),
 }
 _SENT_DET = {
     "fr": regex.compile(r"[«\"“]?\s*(?:le|la|l['’])\s*", regex.I),
@@ -109,6 +125,13 @@ _ANAPHORA_NEXT = regex.compile(r"\s*,|\s+(?P<w>\p{Ll}[\p{L}'’-]*['’]?)")
 _CLOSE = regex.compile(r"\s*(?P<p>[,.;:!?)»\"”]|$)")
 _COMMA = regex.compile(r"\s*,\s*")
 _AND = {"fr": regex.compile(r"\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"\s*(?:and|or)\b", regex.I)}
+#: A list of appositions goes on after the comma: "X, et le ministre ..., Y" closes X.
+_AND_DET = {"fr": regex.compile(r"\s*(?:et|ou)\s+(?:le|la|l['’]|les|du|de\s+la|des)\b", regex.I),
+            "en": regex.compile(r"\s*(?:and|or)\s+(?:the|its)\b", regex.I)}
+#: A capitalised word right before an English title: the office's organisation or place.
+_PROPER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.])(?P<w>\p{Lu}[\p{L}\p{N}]*)[ \t]+$")
+#: A title right after the name of its person in one run: "Bruno Le Maire" holds "Maire".
+_NAME_PARTICLE_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+\s+(?:Le|La|De|Du)\s+$")
 
 DIRECT, APPOSITION, ANAPHORA = 3, 2, 1
 #: Codes of organisations, not countries: a person's nationality says nothing of them.
@@ -197,10 +220,28 @@ class _Persons:
 
 def _titles(text: str, lang: str) -> list[tuple[int, int, dict[str, Any]]]:
     out = []
+    stops = stopwords(lang)
     for m in title_matches(text, lang):
+        start = m.start()
+        if text[start].isupper() and _NAME_PARTICLE_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "Bruno Le Maire": a surname, not a mayor
         role = role_from_match(m, lang)
-        out.append((m.start(), m.end(), role))
+        if lang == "en" and not role["country"]:
+            # "Paris Prosecutor", "Louvre director", "the CDU leader"
+            p = _PROPER_BEFORE.search(text, max(0, start - 30), start)
+            if p and p["w"].lower() not in stops and not role_from_title_word(p["w"], lang):
+                org = p["w"].lower()
+                role = dict(role, value=f"{org} {role['value']}", office=f"{org} {role['office']}")
+                start = p.start("w")
+        out.append((start, m.end(), role))
     return out
+
+
+def role_from_title_word(word: str, lang: str) -> bool:
+    """The word is itself an office or modifier form (Former, Chancellor)."""
+    lex = lexicon(lang)
+    w = form_key(word)
+    return w in lex.offices or w in lex.modifiers
 
 
 def _verb_like(word: str, lang: str) -> bool:
@@ -223,9 +264,35 @@ def _closes(text: str, pos: int, lang: str) -> bool:
         nxt = m.end()
         while nxt < len(text) and text[nxt].isspace():
             nxt += 1
+        if _AND_DET[lang].match(text, m.end()):
+            return True
         if _AND[lang].match(text, m.end()) or name_at(text, nxt, lang):
             return False
     return True
+
+
+def _spaces_before(text: str, pos: int) -> int:
+    n = 0
+    while pos - n > 0 and text[pos - n - 1].isspace():
+        n += 1
+    return n
+
+
+def _former(role: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The role with its former flag (``jusqu'ici ministre`` -> ``ancien ministre``)."""
+    if role["time"] == "former":
+        return role
+    word = "ancien" if lang == "fr" else "former"
+    return dict(role, value=f"{word} {role['value']}", time="former", qualifier=role["qualifier"] or word)
+
+
+def _links_re(lang: str) -> regex.Pattern:
+    words = sorted(lexicon(lang).apposition_links, key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?<![\p{{L}}])(?P<l>{alt})\s*$", regex.I)
+
+
+_LINKS = {lang: _links_re(lang) for lang in LANGUAGES}
 
 
 class _Candidate(NamedTuple):
@@ -312,7 +379,7 @@ def _scan(ctx) -> list[_Candidate]:
             continue
         # 2. title, name,
         m = _COMMA.match(text, end)
-        if m and det:
+        if m and (det or gen):
             rev = persons.at(text, m.end(), lang)
             if rev and _closes(text, rev[1], lang):
                 claims.append(_claim(span_start, rev[1], rel, rev[2], APPOSITION))
@@ -322,6 +389,18 @@ def _scan(ctx) -> list[_Candidate]:
         k = span_start - det_len
         while k > 0 and text[k - 1].isspace():
             k -= 1
+        link = _LINKS[lang].search(text, max(0, k - 40), k)
+        if link:
+            k = link.start()
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k > 0 and text[k - 1] == ",":
+                prev = persons.ending_at(k - 1 - _spaces_before(text, k - 1))
+                if prev:
+                    ps, who = prev
+                    linked = _former(rel, lang) if lex.apposition_links.get(form_key(link["l"])) == "former" else rel
+                    claims.append(_claim(ps, end, linked, who, APPOSITION))
+                    continue
         if k > 0 and text[k - 1] == ",":
             k -= 1
             while k > 0 and text[k - 1].isspace():

@@ -174,3 +174,29 @@ def test_one_scan_is_fast():
     n = len(list(r01_role.extract(ctx)))
     assert n >= 900
     assert time.perf_counter() - t < 2.0
+
+
+def test_check_json_gives_each_claim_its_side(tmp_path):
+    """Three articles, two agreeing: the agreeing claims share a side, end to end."""
+    import json
+
+    from conftest import run_cli
+
+    story = tmp_path / "remaniement"
+    story.mkdir()
+    (story / "a.txt").write_text("date 2025-03-02\n\nLa ministre de la Mer Inès Calvet a visité le port de Sète.\n", encoding="utf-8")
+    (story / "b.txt").write_text("date 2025-03-02\n\nLa ministre de la Mer Inès Calvet a visité le port de Sète.\n", encoding="utf-8")
+    (story / "c.txt").write_text("date 2025-03-02\n\nL'ancienne ministre de la Mer Inès Calvet a visité le port de Sète.\n", encoding="utf-8")
+    done = run_cli("check", str(tmp_path), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    found = [d for d in json.loads(done.stdout) if d["rule"] == "C02"]
+    assert len(found) == 1
+    sides = {c["doc"].rsplit("/", 1)[-1]: c["side"] for c in found[0]["claims"]}
+    assert set(sides) == {"a.txt", "b.txt", "c.txt"}
+    assert sides["a.txt"] == sides["b.txt"] != sides["c.txt"]
+
+
+def test_acting_and_full_holder_conflict():
+    assert roles_conflict("acting chief executive", "chief executive", "en", "en")
+    assert not roles_conflict("acting chief executive", "acting chief executive", "en", "en")
+    assert roles_conflict("pdg par intérim", "pdg", "fr", "fr")
