@@ -58,29 +58,56 @@ def _reading(value: str, lang: str) -> tuple:
     return (r["key"], r["time"], r.get("modifier") in ("acting", "par intérim"), r["country"] or "")
 
 
+#: A value whose conflicting values are given by several articles: every article
+#: giving it is involved.
+_ALL = object()
+
+
+def _involved(keys: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], object]:
+    """Which articles of each distinct role ``(value, lang)`` of one person are in a
+    conflict: ``_ALL``, or the one article whose own conflicting value does not count
+    (an article that gives two values is compared only with the others). The distinct
+    values are compared with one another, never the articles: the cost grows with the
+    claims and with the square of a person's distinct roles, which the lexicon bounds."""
+    items = sorted(keys.items())
+    out: dict[tuple[str, str], object] = {}
+    for i, ((va, la), da) in enumerate(items):
+        for (vb, lb), db in items[i + 1:]:
+            if va == vb or not _conflict(va, vb, la, lb):
+                continue
+            for k, other in (((va, la), db), ((vb, lb), da)):
+                if out.get(k) is _ALL:
+                    continue
+                if len(other) >= 2:
+                    out[k] = _ALL
+                else:
+                    (d0,) = other
+                    out[k] = _ALL if k in out and out[k] != d0 else d0
+    return out
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     roles = claims[(claims["kind"] == "role") & claims["subject"].notna() & claims["value"].notna()]
     if roles.empty:
         return
     roles = roles.assign(value=roles["value"].astype(str))
-    distinct = roles.drop_duplicates(["story", "subject", "doc", "value"])[["story", "subject", "doc", "value", "lang"]]
-    # join each person's distinct roles of one article with those of the other articles
-    pairs = distinct.merge(distinct, on=["story", "subject"], suffixes=("_a", "_b"))
-    pairs = pairs[(pairs["doc_a"] < pairs["doc_b"]) & (pairs["value_a"] != pairs["value_b"])]
-    if pairs.empty:
-        return
-    unique = pairs.drop_duplicates(["value_a", "value_b", "lang_a", "lang_b"])
-    verdicts = {
-        (va, vb, la, lb): _conflict(va, vb, la, lb)
-        for va, vb, la, lb in zip(unique["value_a"], unique["value_b"], unique["lang_a"], unique["lang_b"])
-    }
-    pairs = pairs[[verdicts[k] for k in zip(pairs["value_a"], pairs["value_b"], pairs["lang_a"], pairs["lang_b"])]]
-    if pairs.empty:
-        return
-    by_person = dict(iter(roles.groupby(["story", "subject"], sort=False)))
-    for (story, person), p in pairs.groupby(["story", "subject"], sort=True):
-        involved = set(zip(p["doc_a"], p["value_a"])) | set(zip(p["doc_b"], p["value_b"]))
-        members = by_person[(story, person)]
+    for (story, person), members in roles.groupby(["story", "subject"], sort=True):
+        keys: dict[tuple[str, str], set[str]] = {}
+        for d, v, la in zip(members["doc"], members["value"], members["lang"]):
+            keys.setdefault((v, la), set()).add(d)
+        if len({v for v, _ in keys}) < 2:
+            continue
+        status = _involved(keys)
+        if not status:
+            continue
+        # map back to the claims: (article, value) pairs in a conflict, whatever the language
+        involved = set()
+        for d, v, la in zip(members["doc"], members["value"], members["lang"]):
+            st = status.get((v, la))
+            if st is _ALL or (st is not None and st != d):
+                involved.add((d, v))
+        if not involved:
+            continue
         members = members[[(d, v) in involved for d, v in zip(members["doc"], members["value"])]]
         by_value: dict[str, list[str]] = {}
         for _, c in members.sort_values(["doc", "start"]).iterrows():

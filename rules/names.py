@@ -294,6 +294,12 @@ class _Lexicon:
                 for n in c.get("names") or ():
                     self.country_names[form_key(n)] = code
         self.org_norm = {o["code"]: o["text"] for o in conf.get("organisations") or ()}
+        ranks = conf.get("person_ranks") or ()
+        #: a rank or honorific before a capitalised name (Senior General X, le général X):
+        #: not part of the name; French ranks in any case, English ones as written
+        rank = rf"(?<![\p{{L}}\p{{N}}])(?:{alt(ranks) or '(?!)'})[ \t\u00a0]+(?-i:(?=\p{{Lu}}))"
+        self.rank = regex.compile(rank, regex.IGNORECASE if lang == "fr" else 0)
+        self.ranks = Scanner(self.rank, ranks)
         self._conf = conf
 
     @functools.cached_property
@@ -559,8 +565,23 @@ def _national(key: str) -> bool:
     return key in NATIONAL or key.startswith("minister|")
 
 
+def same_office(ka: str | None, kb: str | None) -> bool:
+    """Two office keys name one office: equal, or one office whose free complement is the
+    start of the other's (``président de la région`` / ``président de la région
+    valencienne``: the shorter says less, not something else)."""
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    (ha, _, ca), (hb, _, cb) = ka.partition("|"), kb.partition("|")
+    if ha != hb or not ca or not cb:
+        return False
+    short, long_ = sorted((ca, cb), key=len)
+    return long_.startswith(short + " ")
+
+
 def _same_office_compatible_country(a: dict, b: dict) -> bool:
-    return a["key"] == b["key"] and (a["country"] is None or b["country"] is None or a["country"] == b["country"])
+    return same_office(a["key"], b["key"]) and (a["country"] is None or b["country"] is None or a["country"] == b["country"])
 
 
 #: Modifier values of an acting holder (acting, interim, par intérim).
@@ -576,8 +597,9 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
 
     The table, on parsed roles (:func:`parse_role`); unknown titles never conflict:
 
-    - same office, countries equal or one unknown, different time (``ancien président
-      américain`` / ``président américain``; ``former`` / ``future``): conflict;
+    - same office (:func:`same_office`: ``président de la région`` is ``président de la
+      région valencienne``), countries equal or one unknown, different time (``ancien
+      président américain`` / ``président américain``; ``former`` / ``future``): conflict;
     - same office, two different countries or organisations: conflict;
     - same office, both current, one acting (``acting``, ``par intérim``) and one not:
       conflict;
@@ -601,7 +623,7 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
         if inner and inner.get("key") and y["time"] == "current" and inner["time"] == "current" \
                 and _same_office_compatible_country(inner, y) and not y.get("of"):
             return True
-    if pa["key"] == pb["key"]:
+    if same_office(pa["key"], pb["key"]):
         if pa.get("of") or pb.get("of"):
             # two relative titles: compare what they are relative to
             ia, ib = pa.get("of"), pb.get("of")
