@@ -592,6 +592,36 @@ def _acting(role: dict) -> bool:
     return role.get("modifier") in ACTING
 
 
+@functools.cache
+def _together() -> frozenset[frozenset[str]]:
+    conf = data("names.yaml") or {}
+    return frozenset(frozenset(p) for p in conf.get("portfolios_held_together") or ())
+
+
+@functools.cache
+def _domain_forms(lang: str) -> tuple[tuple[str, str], ...]:
+    """``(domain key, form)`` of a language's lexicon: ministry domains and the
+    ministries whose office key carries one (``health minister``)."""
+    lex = lexicon(lang)
+    out = {(d["key"], f) for f, d in lex.domains.items()}
+    out |= {(o["key"].partition("|")[2], f) for f, o in lex.offices.items() if o["key"].startswith("minister|")}
+    return tuple(sorted(out))
+
+
+def _domains_named(office: str, lang: str) -> set[str]:
+    text = f" {form_key(office)} "
+    return {k for k, f in _domain_forms(lang) if f" {f} " in text}
+
+
+def _held_together(pa: dict, lang_a: str, pb: dict, lang_b: str) -> bool:
+    """Two ministries one person may hold at once: listed in ``portfolios_held_together``,
+    or one title names the other's domain (``ministre du Travail et de la Santé``)."""
+    da, db = pa["key"].partition("|")[2], pb["key"].partition("|")[2]
+    if frozenset((da, db)) in _together():
+        return True
+    return db in _domains_named(pa["office"] or "", lang_a) or da in _domains_named(pb["office"] or "", lang_b)
+
+
 def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bool:
     """True when one person cannot hold role ``a`` and role ``b`` (as of one story).
 
@@ -605,8 +635,11 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
       conflict;
     - different offices, both current, same country: conflict when one is a head of
       state or government (:data:`HEADS`) and the other a head too or a sectoral
-      minister (``président français`` / ``premier ministre français``); two ministries
-      of one country can be held together;
+      minister (``président français`` / ``premier ministre français``);
+    - two different ministries, both current, of one country or with a country unknown
+      (``ministre du Travail`` / ``ministre des Armées``): conflict, unless
+      ``portfolios_held_together`` in ``names.yaml`` pairs them or one title names the
+      other's domain (``ministre du Travail et de la Santé`` / ``ministre de la Santé``);
     - different offices, both current, different countries, both national offices
       (:data:`NATIONAL`, ministers): conflict (``président américain`` / ``chancelier
       allemand``);
@@ -641,6 +674,8 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
         return False
     ka, kb = pa["key"], pb["key"]
     ca, cb = pa["country"], pb["country"]
+    if ka.startswith("minister|") and kb.startswith("minister|") and (not ca or not cb or ca == cb):
+        return not _held_together(pa, lang_a, pb, lang_b)
     if ca and cb and ca == cb:
         return (ka in HEADS and (kb in HEADS or kb.startswith("minister|"))) or \
                (kb in HEADS and ka.startswith("minister|"))

@@ -122,7 +122,9 @@ _SENT_DET = {
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)[\s,]*$")
 #: After an anaphoric title: a comma, or a word that must look like a verb.
 _ANAPHORA_NEXT = regex.compile(r"\s*,|\s+(?P<w>\p{Ll}[\p{L}'’-]*['’]?)")
-_CLOSE = regex.compile(r"\s*(?P<p>[,.;:!?)»\"”]|$)")
+#: The end of an apposition: punctuation, the end of the text, or the end of a line (a
+#: list: "• Armées : Catherine Vautrin, ministre du Travail").
+_CLOSE = regex.compile(r"[ \t\u00a0\u202f]*(?P<nl>\r?\n)|\s*(?P<p>[,.;:!?)»\"”]|$)")
 _COMMA = regex.compile(r"\s*,\s*")
 _AND = {"fr": regex.compile(r"\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"\s*(?:and|or)\b", regex.I)}
 #: A list of appositions goes on after the comma: "X, et le ministre ..., Y" closes X.
