@@ -131,6 +131,59 @@ def _sides(g: pd.DataFrame) -> dict[int, int]:
     return {int(r): rank[(lo, hi)] for r, lo, hi in zip(g["row"], g["lo"], g["hi"])}
 
 
+class _Bare:
+    """The verbless dates of one story, joined to each of its events.
+
+    A group's context overlap (:func:`~._compare.context_overlap`) is the least of its
+    articles' pairs, so two verbless dates of two articles whose sentences share less
+    than ``MIN_OVERLAP_BARE`` fail every event they both join, unless an article of the
+    event also dates it with a verb (its words then join theirs). Such a pair (or one
+    article without words) is found once per story and per reading (days, or month-days
+    when a day lacks its year); an event that leaves both of its articles alone is skipped
+    at the cost of a set difference instead of a group of every verbless date. The
+    findings are those of joining every verbless date to every event."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame.drop(columns="event").assign(row=frame.index, bare=True)
+        self._witness: dict[bool, tuple[frozenset, ...] | None] = {}
+
+    def witness(self, month_day: bool) -> tuple[frozenset, ...] | None:
+        """Article sets ``(A, B)`` (or ``(A,)``): an article of A and one of B alone in a
+        group overlap too little (an article of ``(A,)`` has no words)."""
+        if month_day not in self._witness:
+            f = self.frame
+            if month_day:
+                lo = [_month_day(x) for x in f["lo"]]
+                hi = [_month_day(x) for x in f["hi"]]
+                f = f[[(h - lo_) < 1 for lo_, h in zip(lo, hi)]]
+            per_doc: dict[str, set[str]] = {d: set() for d in f["doc"].unique()}
+            for d, c in zip(f["doc"].to_numpy(dtype=object), f["context"].to_numpy(dtype=object)):
+                if isinstance(c, str):
+                    per_doc[d].update(c.split())
+            docs_of: dict[frozenset, set[str]] = {}
+            for d, words in per_doc.items():
+                docs_of.setdefault(frozenset(words), set()).add(d)
+            found = None
+            if frozenset() in docs_of:
+                found = (frozenset(docs_of[frozenset()]),)
+            else:
+                sets = sorted(docs_of, key=lambda x: sorted(x))
+                for i, a in enumerate(sets):
+                    for b in sets[i + 1:]:
+                        if len(a & b) / min(len(a), len(b)) < MIN_OVERLAP_BARE:
+                            found = (frozenset(docs_of[a]), frozenset(docs_of[b]))
+                            break
+                    if found:
+                        break
+            self._witness[month_day] = found
+        return self._witness[month_day]
+
+    def too_far(self, month_day: bool, event_docs: set[str]) -> bool:
+        """True when the event's group would hold the witness's articles alone."""
+        w = self.witness(month_day)
+        return w is not None and all(docs - event_docs for docs in w)
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     dates = claims[(claims["kind"] == "date") & claims["value"].notna()]
     # a record's reference year ("le plus grand feu depuis 1949") is that record's event
@@ -153,18 +206,20 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     dates = dates.assign(event=event, lo=[s[0] for s in spans], hi=[s[1] for s in spans],
                          has_year=[s[2] for s in spans])
     # a date with no governing verb ("2 sept: Nifty stock tips") may date any event of its
-    # story: it joins each of them, and its sentence must then share more of its words
+    # story: it joins each of them, and its sentence must then share more of its words.
+    # The story's verbless dates are summarised once (_Bare); an event whose group would
+    # hold two of them that share too few words is skipped without building the group.
     bare = dates[dates["event"].isna()]
     named = dates[dates["event"].notna()]
-    is_record = named["event"].str.startswith(RECORD)
-    events = named.loc[~is_record, ["story", "event"]].drop_duplicates()  # a record is never bare
-    candidates = pd.concat([
-        named.assign(row=named.index, bare=False),
-        bare.drop(columns="event").assign(row=bare.index, bare=True).merge(events, on="story", how="inner"),
-    ])
-    docs_per = candidates.groupby(["story", "event"])["doc"].transform("nunique")
-    candidates = candidates[docs_per >= 2]
-    for (story, ev), g in candidates.groupby(["story", "event"], sort=True):
+    bare_of = {story: _Bare(b) for story, b in bare.groupby("story", sort=False)}
+    for (story, ev), g in named.groupby(["story", "event"], sort=True):
+        g = g.assign(row=g.index, bare=False)
+        b = None if ev.startswith(RECORD) else bare_of.get(story)  # a record is never bare
+        if b is not None:
+            month_day = not (g["has_year"].all() and b.frame["has_year"].all())
+            if b.too_far(month_day, set(g["doc"])):
+                continue
+            g = pd.concat([g, b.frame.assign(event=ev)])
         if not g["has_year"].all():  # some day lacks its year: compare by month and day
             g = g.assign(lo=[_month_day(x) for x in g["lo"]], hi=[_month_day(x) for x in g["hi"]])
             g = g[(g["hi"] - g["lo"]) < 1]  # a year or a month has no single month-day
