@@ -48,7 +48,7 @@ import regex
 
 from recoupe.checker.ruleapi import Finding, unexplained_conflicts
 
-from ._compare import context_overlap, predicate_classes
+from ._compare import context_overlap, context_sets, predicate_classes
 from .d01_date import lexicon
 
 CODE = "C03"
@@ -64,6 +64,10 @@ YEAR_RE = regex.compile(r"^\d{4}$")
 #: The frame of a record is itself evidence of one event: a smaller overlap suffices.
 MIN_OVERLAP_RECORD = 0.3
 MIN_OVERLAP = 0.5
+#: ... or at least this many shared content words besides the predicates
+MIN_SHARED = 4
+#: Predicate classes (``rules/data/predicates.yaml``) of statements, not events.
+REPORTING = frozenset({"announcement"})
 MIN_OVERLAP_BARE = 0.4  # a verbless date (a headline) against an event of its story
 ISO_RE = regex.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
 LEAP = 2000  # month-day comparisons happen in a leap year, so that 29 February exists
@@ -131,57 +135,53 @@ def _sides(g: pd.DataFrame) -> dict[int, int]:
     return {int(r): rank[(lo, hi)] for r, lo, hi in zip(g["row"], g["lo"], g["hi"])}
 
 
-class _Bare:
-    """The verbless dates of one story, joined to each of its events.
+def _same_wording(g: pd.DataFrame, least: float) -> bool:
+    """Every two articles of the group share ``least`` of their context words (the
+    overlap coefficient, :func:`~._compare.context_overlap`), or, when the group is one
+    predicate class, at least ``MIN_SHARED`` of them (``bijou louvre malfaiteur musée``:
+    sentences of twelve words each that speak of one theft)."""
+    if context_overlap(g) >= least:
+        return True
+    if g["bare"].any() or str(g["event"].iloc[0]).startswith(RECORD):
+        return False
+    verbs = set(g["predicate"].dropna())
+    distinct = list({frozenset(x) - verbs: None for x in context_sets(g)})
+    return all(len(a & b) >= MIN_SHARED for i, a in enumerate(distinct) for b in distinct[i + 1:])
 
-    A group's context overlap (:func:`~._compare.context_overlap`) is the least of its
-    articles' pairs, so two verbless dates of two articles whose sentences share less
-    than ``MIN_OVERLAP_BARE`` fail every event they both join, unless an article of the
-    event also dates it with a verb (its words then join theirs). Such a pair (or one
-    article without words) is found once per story and per reading (days, or month-days
-    when a day lacks its year); an event that leaves both of its articles alone is skipped
-    at the cost of a set difference instead of a group of every verbless date. The
-    findings are those of joining every verbless date to every event."""
 
-    def __init__(self, frame: pd.DataFrame):
-        self.frame = frame.drop(columns="event").assign(row=frame.index, bare=True)
-        self._witness: dict[bool, tuple[frozenset, ...] | None] = {}
+def _words(context: Any) -> frozenset[str]:
+    return frozenset(context.split()) if isinstance(context, str) else frozenset()
 
-    def witness(self, month_day: bool) -> tuple[frozenset, ...] | None:
-        """Article sets ``(A, B)`` (or ``(A,)``): an article of A and one of B alone in a
-        group overlap too little (an article of ``(A,)`` has no words)."""
-        if month_day not in self._witness:
-            f = self.frame
-            if month_day:
-                lo = [_month_day(x) for x in f["lo"]]
-                hi = [_month_day(x) for x in f["hi"]]
-                f = f[[(h - lo_) < 1 for lo_, h in zip(lo, hi)]]
-            per_doc: dict[str, set[str]] = {d: set() for d in f["doc"].unique()}
-            for d, c in zip(f["doc"].to_numpy(dtype=object), f["context"].to_numpy(dtype=object)):
-                if isinstance(c, str):
-                    per_doc[d].update(c.split())
-            docs_of: dict[frozenset, set[str]] = {}
-            for d, words in per_doc.items():
-                docs_of.setdefault(frozenset(words), set()).add(d)
-            found = None
-            if frozenset() in docs_of:
-                found = (frozenset(docs_of[frozenset()]),)
-            else:
-                sets = sorted(docs_of, key=lambda x: sorted(x))
-                for i, a in enumerate(sets):
-                    for b in sets[i + 1:]:
-                        if len(a & b) / min(len(a), len(b)) < MIN_OVERLAP_BARE:
-                            found = (frozenset(docs_of[a]), frozenset(docs_of[b]))
-                            break
-                    if found:
-                        break
-            self._witness[month_day] = found
-        return self._witness[month_day]
 
-    def too_far(self, month_day: bool, event_docs: set[str]) -> bool:
-        """True when the event's group would hold the witness's articles alone."""
-        w = self.witness(month_day)
-        return w is not None and all(docs - event_docs for docs in w)
+def _assign_bare(bare: pd.DataFrame, named: pd.DataFrame) -> list[str | None]:
+    """The event each verbless date dates: of its story's events, the one whose wording
+    (the content words of all its dated sentences) shares the most of the verbless
+    date's sentence, at least ``MIN_OVERLAP_BARE`` of the smaller set (ties: the first
+    event by name); None when no event shares enough (a dateline, a headline on
+    something else). Candidates come from an index of words to events, so each date is
+    scored against the events it shares a word with, never against every event."""
+    vocab: dict[tuple[str, str], set[str]] = {}
+    for story, ev, c in zip(named["story"], named["event"], named["context"]):
+        if not str(ev).startswith(RECORD):  # a record is never bare
+            vocab.setdefault((story, ev), set()).update(_words(c))
+    index: dict[tuple[str, str], set[str]] = {}
+    for (story, ev), words in vocab.items():
+        for w in words:
+            index.setdefault((story, w), set()).add(ev)
+    out: list[str | None] = []
+    for story, c in zip(bare["story"], bare["context"]):
+        words = _words(c)
+        shared: dict[str, int] = {}
+        for w in words:
+            for ev in index.get((story, w), ()):
+                shared[ev] = shared.get(ev, 0) + 1
+        best, score = None, 0.0
+        for ev in sorted(shared):
+            sc = shared[ev] / min(len(words), len(vocab[(story, ev)]))
+            if sc > score:
+                best, score = ev, sc
+        out.append(best if score >= MIN_OVERLAP_BARE else None)
+    return out
 
 
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
@@ -205,21 +205,28 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     event = [classes.get((lang, p), p) if isinstance(p, str) else None for lang, p in zip(dates["lang"], dates["predicate"])]
     dates = dates.assign(event=event, lo=[s[0] for s in spans], hi=[s[1] for s in spans],
                          has_year=[s[2] for s in spans])
-    # a date with no governing verb ("2 sept: Nifty stock tips") may date any event of its
-    # story: it joins each of them, and its sentence must then share more of its words.
-    # The story's verbless dates are summarised once (_Bare); an event whose group would
-    # hold two of them that share too few words is skipped without building the group.
+    # a date with no governing verb ("2 sept: Nifty stock tips") dates the event of its
+    # story whose wording its sentence shares most (_assign_bare), or none
+    # the date of a statement ("said on Tuesday") dates the statement, and a story's
+    # statements are many: not an event to compare
+    dates = dates[~dates["event"].isin(REPORTING)]
+    # one sentence that dates one verb several times ("a remporté dimanche son quatrième
+    # Tour, après ceux de 2020, 2021 et 2024") lists occurrences: its event is dated by
+    # its most precise date, the others are earlier ones
+    width = dates["hi"] - dates["lo"]
+    key = [dates["doc"], dates["sentence"].fillna(""), dates["event"].fillna("")]
+    dates = dates[dates["event"].isna() | (width == width.groupby(key).transform("min"))]
     bare = dates[dates["event"].isna()]
     named = dates[dates["event"].notna()]
-    bare_of = {story: _Bare(b) for story, b in bare.groupby("story", sort=False)}
-    for (story, ev), g in named.groupby(["story", "event"], sort=True):
-        g = g.assign(row=g.index, bare=False)
-        b = None if ev.startswith(RECORD) else bare_of.get(story)  # a record is never bare
-        if b is not None:
-            month_day = not (g["has_year"].all() and b.frame["has_year"].all())
-            if b.too_far(month_day, set(g["doc"])):
-                continue
-            g = pd.concat([g, b.frame.assign(event=ev)])
+    # a verbless date that is its own article's date is a dateline: it dates the article
+    own = {doc: a.date.isoformat() for doc, a in (ctx.articles or {}).items() if getattr(a, "date", None)}
+    bare = bare[pd.Series([own.get(d) != str(v) for d, v in zip(bare["doc"], bare["value"])], index=bare.index, dtype=bool)]
+    # a year alone in a headline ("Tour de France 2025") is too vague to date an event
+    bare = bare[(bare["hi"] - bare["lo"]) < 32]
+    bare = bare.assign(event=_assign_bare(bare, named))
+    candidates = pd.concat([named.assign(row=named.index, bare=False),
+                            bare[bare["event"].notna()].assign(row=lambda f: f.index, bare=True)])
+    for (story, ev), g in candidates.groupby(["story", "event"], sort=True):
         if not g["has_year"].all():  # some day lacks its year: compare by month and day
             g = g.assign(lo=[_month_day(x) for x in g["lo"]], hi=[_month_day(x) for x in g["hi"]])
             g = g[(g["hi"] - g["lo"]) < 1]  # a year or a month has no single month-day
@@ -229,7 +236,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         if not unexplained_conflicts(g["doc"].to_numpy(), mid, g["lo"].to_numpy(), g["hi"].to_numpy()):
             continue
         least = MIN_OVERLAP_RECORD if ev.startswith(RECORD) else MIN_OVERLAP_BARE if g["bare"].any() else MIN_OVERLAP
-        if context_overlap(g) < least:
+        if not _same_wording(g, least):
             continue
         firsts = g.sort_values(["doc", "start"]).drop_duplicates(["doc", "value"])
         parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in firsts.iterrows())
