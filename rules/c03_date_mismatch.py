@@ -6,9 +6,16 @@ claims (rules D01, D02) are compared within a story, between different articles,
 when they date the same event: the same predicate (the verb the date attaches to,
 from A02, or one of its class in ``rules/data/predicates.yaml``) and sentences that
 share most of their content words (an overlap coefficient of at least 0.5). A date
-with no verb of its own (a headline: ``2 sept: Nifty stock tips``) may date any event
-of its story: it is compared with each, when its sentence shares at least 0.4 of its
-content words with the other article's. Dates
+with no verb of its own (a headline: ``2 sept: Nifty stock tips``) dates the one event
+of its story whose wording (the content words of its dated sentences) its sentence
+shares most, at least 0.4 of the smaller set, and is compared with that event only; a
+verbless date that is its own article's date (a dateline) or a year alone (``Tour de
+France 2025``) dates no event. The date of a statement (``said on Tuesday``: the
+``announcement`` class) is not an event's. A sentence that dates one verb several times
+(``a remporté dimanche son quatrième Tour, après ceux de 2020, 2021 et 2024``) lists
+occurrences: its most precise date stands for it. Two articles of one predicate class
+whose sentences share at least four content words besides the verbs speak of one event
+even below the 0.5 overlap (``bijou Louvre malfaiteur musée``). Dates
 are intervals of days: ``septembre 2025`` covers the whole month and meets
 ``4 septembre 2025``; a day given without a year (``21 Aug``) is compared by month
 and day. Relative dates the article date could not resolve (``jeudi`` in an undated
@@ -22,18 +29,27 @@ follows ``depuis`` / ``since`` within four words (``le plus grand feu depuis 194
 2006``). Such years are compared with those of the same record word in the story,
 sentences sharing at least 0.3 of their content words.
 
+A day written with a weekday it does not fall on (``jeudi 19 septembre`` in 2025, a
+Friday) names two days: when another article of the story gives the day the weekday
+names (the Thursday nearest: ``jeudi 18 septembre``, or ``ce jeudi`` in an article of
+the 18th), the two disagree whatever their wording.
+
 The evidence that two dates belong to one event comes from the wording only, so a
-finding is a ``contradiction`` at warning level.
+finding is a ``contradiction`` at warning level. Cost: grouping on (story, event) and
+on (story, day, weekday), verbless dates scored only against the events they share a
+word with: linear in the claims.
 
 Flags:
 - [fr] Le sommet des dirigeants européens s'est tenu le 4 septembre 2025 à Paris. || Le sommet des dirigeants européens s'est tenu le 5 septembre 2025 à Paris.
 - [en] The European leaders held their summit in Paris on September 4, 2025. || The European leaders held their summit in Paris on September 5, 2025.
 - [fr] Le feu est le plus grave dans la région depuis 1976. || Le feu est le plus grave dans la région depuis 1986.
+- [fr] Les enseignants ont défilé mardi 12 mars 2025 à Quimper. || Le syndicat appelle à la grève le mardi 11 mars 2025.
 
 Does not flag:
 - [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Le sommet s'est tenu en septembre 2025 à Paris.
 - [fr] Le sommet s'est tenu le 4 septembre 2025 à Paris. || Les ministres se sont réunis le 6 septembre 2025 à Bruxelles pour préparer le budget.
 - [en] The club has played in this stadium since 1994. || The club has played in this stadium since 1998.
+- [en] The harbour master said on March 3, 2025 that the ferry would resume. || The harbour master said on March 4, 2025 that the ferry would resume.
 
 Configuration: ``[tool.recoupe.severity] C03 = …``.
 """
@@ -149,6 +165,67 @@ def _same_wording(g: pd.DataFrame, least: float) -> bool:
     return all(len(a & b) >= MIN_SHARED for i, a in enumerate(distinct) for b in distinct[i + 1:])
 
 
+@functools.cache
+def _weekday_re(lang: str) -> tuple[regex.Pattern, dict[str, int]]:
+    days = {str(k).lower(): int(v) for k, v in lexicon(lang)["weekdays"].items()}
+    words = "|".join(regex.escape(w) for w in sorted(days, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})(?!\p{{L}})"), days
+
+
+def _weekday(text: Any, lang: str) -> int | None:
+    """The ISO weekday (1 = Monday) a claim's text names (``jeudi 19 septembre``,
+    ``ce jeudi``, ``on Thursday``), or None."""
+    if not isinstance(text, str):
+        return None
+    pattern, days = _weekday_re("en" if lang == "en" else "fr")
+    m = pattern.search(text)
+    return days[m.group(0).lower()] if m else None
+
+
+def _wrong_weekdays(dates: pd.DataFrame) -> Iterable[Finding]:
+    """A day written with a weekday it does not fall on (``jeudi 19 septembre`` in 2025,
+    a Friday) names two days; when another article of the story gives the day the
+    weekday names (the Thursday nearest the 19th: ``jeudi 18 septembre``, ``ce jeudi``
+    in an article of the 18th), the two articles disagree on that day. Keyed on
+    (story, day, weekday): one pass over the claims."""
+    single = dates[(dates["hi"] == dates["lo"]) & dates["has_year"]]
+    if single.empty:
+        return
+    named_wd = [_weekday(t, la) for t, la in zip(single["text"], single["lang"])]
+    single = single.assign(wd=named_wd)
+    single = single[single["wd"].notna()]
+    wrong: dict[tuple[str, int, int], list] = {}
+    for row, story, lo, wd in zip(single.index, single["story"], single["lo"], single["wd"]):
+        actual = _dt.date.fromordinal(int(lo)).isoweekday()
+        if actual != wd:
+            shift = (int(wd) - actual + 3) % 7 - 3  # the named weekday nearest the day
+            wrong.setdefault((story, int(lo) + shift, int(wd)), []).append(row)
+    if not wrong:
+        return
+    right: dict[tuple[str, int, int], list] = {}
+    for row, story, lo, wd in zip(single.index, single["story"], single["lo"], single["wd"]):
+        key = (story, int(lo), int(wd))
+        if key in wrong:
+            right.setdefault(key, []).append(row)
+    for key in sorted(right):
+        bad, good = wrong[key], right[key]
+        members = single.loc[bad + good].sort_values(["doc", "start"])
+        if members["doc"].nunique() < 2 or not set(single.loc[good, "doc"]) - set(single.loc[bad, "doc"]):
+            continue
+        day = _dt.date.fromordinal(key[1]).isoformat()
+        parts = " vs ".join(f"«{c['text']}» ({c['doc']} l. {c['line']})" for _, c in members.drop_duplicates(["doc", "value"]).iterrows())
+        yield Finding(
+            story=key[0],
+            subject=f"date: weekday {day}",
+            kind="date",
+            rows=tuple(sorted(members.index)),
+            sides={int(r): (0 if r in good else 1) for r in members.index},
+            verdict="contradiction",
+            severity=SEVERITY,
+            explanation=f"{parts}: the weekday names {day}, another day is written beside it",
+        )
+
+
 def _words(context: Any) -> frozenset[str]:
     return frozenset(context.split()) if isinstance(context, str) else frozenset()
 
@@ -207,6 +284,7 @@ def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
                          has_year=[s[2] for s in spans])
     # a date with no governing verb ("2 sept: Nifty stock tips") dates the event of its
     # story whose wording its sentence shares most (_assign_bare), or none
+    yield from _wrong_weekdays(dates)
     # the date of a statement ("said on Tuesday") dates the statement, and a story's
     # statements are many: not an event to compare
     dates = dates[~dates["event"].isin(REPORTING)]
