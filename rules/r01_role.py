@@ -126,10 +126,11 @@ _ANAPHORA_NEXT = regex.compile(r"\s*,|\s+(?P<w>\p{Ll}[\p{L}'’-]*['’]?)")
 #: list: "• Armées : Catherine Vautrin, ministre du Travail").
 _CLOSE = regex.compile(r"[ \t\u00a0\u202f]*(?P<nl>\r?\n)|\s*(?P<p>[,.;:!?)»\"”]|$)")
 _COMMA = regex.compile(r"\s*,\s*")
-_AND = {"fr": regex.compile(r"\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"\s*(?:and|or)\b", regex.I)}
+#: (Matched right after a comma; the look-behind keeps a scan of blank runs linear.)
+_AND = {"fr": regex.compile(r"(?<!\s)\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"(?<!\s)\s*(?:and|or)\b", regex.I)}
 #: A list of appositions goes on after the comma: "X, et le ministre ..., Y" closes X.
-_AND_DET = {"fr": regex.compile(r"\s*(?:et|ou)\s+(?:le|la|l['’]|les|du|de\s+la|des)\b", regex.I),
-            "en": regex.compile(r"\s*(?:and|or)\s+(?:the|its)\b", regex.I)}
+_AND_DET = {"fr": regex.compile(r"(?<!\s)\s*(?:et|ou)\s+(?:le|la|l['’]|les|du|de\s+la|des)\b", regex.I),
+            "en": regex.compile(r"(?<!\s)\s*(?:and|or)\s+(?:the|its)\b", regex.I)}
 #: A capitalised word right before an English title: the office's organisation or place.
 _PROPER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.])(?P<w>\p{Lu}[\p{L}\p{N}]*)[ \t]+$")
 #: A title right after the name of its person in one run: "Bruno Le Maire" holds "Maire".
