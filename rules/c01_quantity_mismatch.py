@@ -103,19 +103,39 @@ def _neutral() -> tuple[dict[str, str], dict[str, tuple[str, float]], frozenset[
     return nouns, conv, frozenset(str(w) for w in table.get("absolute_scales") or [])
 
 
+@functools.cache
+def _by_predicate() -> tuple[frozenset[str], dict[str, str]]:
+    """(generic counted nouns, {predicate class: noun key}) of neutral_keys.yaml."""
+    table = data("neutral_keys.yaml") or {}
+    return (frozenset(str(w) for w in table.get("generic_nouns") or []),
+            {str(c): str(k) for c, k in (table.get("by_predicate") or {}).items()})
+
+
+def _predicate_key(lang, predicate) -> str:
+    """The noun key a figure's predicate says it counts (``tuer`` → ``mort``), or ""."""
+    if not isinstance(predicate, str):
+        return ""
+    return _by_predicate()[1].get(predicate_classes().get((lang, predicate), ""), "")
+
+
 def _keys(frame: pd.DataFrame, ctx) -> pd.DataFrame:
     """Canonical unit (language-neutral, converted to one unit per dimension) and
-    modifier set of each claim; values of converted units are scaled."""
+    modifier set of each claim; values of converted units are scaled. A generic
+    counted noun (``people``) takes the key its predicate says (``killed`` → dead)."""
     maps = {lang: _canon_map(lang, ctx.synonyms) for lang in ("fr", "en")}
     nouns, conv, _ = _neutral()
+    generic = _by_predicate()[0]
     units, mods, factors = [], [], []
-    for lang, unit, subject in zip(frame["lang"], frame["unit"], frame["subject"]):
+    for lang, unit, subject, pred in zip(frame["lang"], frame["unit"], frame["subject"], frame["predicate"]):
         table = maps.get(lang, maps["fr"])
         u = table.get(str(unit), str(unit))
         dim, factor = conv.get(str(unit), (None, 1.0))
         words = str(subject).split() if subject is not pd.NA and subject is not None else []
-        rest = sorted({nouns.get(table.get(w, w), table.get(w, w)) for w in words} - {u, str(unit), nouns.get(u, u)})
-        units.append(dim or nouns.get(u, u))
+        said = nouns.get(u, u)
+        if said in generic:
+            said = _predicate_key(lang, pred) or said
+        rest = sorted({nouns.get(table.get(w, w), table.get(w, w)) for w in words} - {u, str(unit), nouns.get(u, u), said})
+        units.append(dim or said)
         mods.append(" ".join(rest))
         factors.append(factor)
     f = pd.Series(factors, index=frame.index, dtype=float)
@@ -125,11 +145,16 @@ def _keys(frame: pd.DataFrame, ctx) -> pd.DataFrame:
 
 def _group_keys(frame: pd.DataFrame) -> pd.Series:
     """story|kind|unit and, when the story gives several distinct modifier sets for
-    one unit, the modifier set (bare claims then stand apart)."""
+    one unit, the modifier set; a count without modifiers then joins the most
+    frequent set (it does not say it counts something else). A bare amount or rate
+    (``NEEDS_SUBJECT``) stands apart: its modifiers are its only subject."""
     base = frame["story"].astype(str) + "\x1f" + frame["kind"].astype(str) + "\x1f" + frame["unit_c"]
-    distinct = frame.loc[frame["mods"] != ""].groupby(base[frame["mods"] != ""])["mods"].nunique()
+    said = frame["mods"] != ""
+    distinct = frame.loc[said].groupby(base[said])["mods"].nunique()
     several = base.map(distinct).fillna(0) > 1
-    key = base.where(~several, base + "\x1f" + frame["mods"])
+    main = base.map(frame.loc[said].groupby(base[said])["mods"].agg(_main_value))
+    mods = frame["mods"].where(said | main.isna() | frame["kind"].isin(NEEDS_SUBJECT), main)
+    key = base.where(~several, base + "\x1f" + mods)
     return key
 
 
@@ -181,11 +206,13 @@ def _distinct_sources(g: pd.DataFrame) -> list[str] | None:
 
 def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     """For a figure that grows or shrinks by nature: the date of the latest article
-    when the sides, ordered by date, follow each other (every article of a side is
-    dated no earlier than every article of the previous side; same-day articles are
-    live updates, and two articles of one day with one figure each are two running
-    counts of a live story); None otherwise (an old figure restated after the newer one).
-    Undated articles are left out; at least two sides must be dated."""
+    unless a figure is restated: one stated value of a side appears both before and
+    after the day another side first appears (the old toll repeated after the newer
+    one is a contradiction). A running count may rise and fall back (firefighters
+    sent, then withdrawn): a side whose later value differs (``près de 600`` then
+    ``environ 650``) is a new count, not a restatement. Same-day articles are live updates, and
+    two articles of one day with one figure each are two running counts of a live
+    story. Undated articles are left out; at least two sides must be dated."""
     dates = [ctx.articles[d].date if d in ctx.articles else None for d in g["doc"]]
     g = g.assign(_d=dates)
     g = g[g["_d"].notna()]
@@ -196,13 +223,61 @@ def _supersedes(g: pd.DataFrame, ctx) -> str | None:
         return None
     if spans["max"].max() == spans["min"].min():  # one day: two running counts of a live story
         return spans["max"].max().isoformat() if len(spans) == 2 and g["doc"].nunique() == len(spans) else None
-    if (spans["max"].to_numpy()[:-1] > spans["min"].to_numpy()[1:]).any():
-        return None
+    first = spans["min"]
+    for (side, _), d in g.groupby(["side", "nvalue"])["_d"]:
+        others = first.drop(side)
+        if ((others > d.min()) & (others < d.max())).any():
+            return None  # a figure stated again after another side's newer figure
     return spans["max"].max().isoformat()
+
+
+def _digits(x: float) -> str:
+    """The significant digits of a figure as written: 160 000 → ``16``, 4.21 → ``421``."""
+    return f"{abs(float(x)):.12g}".replace(".", "").lstrip("0").rstrip("0") if np.isfinite(x) and x else ""
+
+
+def slip(a: float, b: float) -> str:
+    """How two different figures are one typing slip apart: ``"scale"`` when they have
+    the same digits at another power of ten (160 000 / 16 000, 88 milliards / 88
+    millions), ``"swap"`` when two neighbouring digits are swapped at the same
+    magnitude (8 400 / 4 800 after zeros, 2 065 / 2 056, 4.12 / 4.21); ``""`` otherwise.
+    A slip is an error of one article, not a revised figure nor another source's count."""
+    da, db = _digits(a), _digits(b)
+    if len(da) < 2 or len(db) < 2 or a == b:  # one digit (1 / 10 / 100) is too common to be a sign
+        return ""
+    if da == db:
+        return "scale"
+    if len(da) == len(db) and np.floor(np.log10(abs(a))) == np.floor(np.log10(abs(b))):
+        diff = [i for i in range(len(da)) if da[i] != db[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]:
+            return "swap"
+    return ""
+
+
+SLIP_WORDS = {"scale": "the same digits at another scale (a zero or a scale word off)",
+              "swap": "two digits swapped"}
+
+
+def _slip(g: pd.DataFrame) -> str | None:
+    """The reason when two sides' stated values (each side's most frequent exact figure)
+    are one typing slip apart, else None."""
+    exact = g[g["qualifier"].isna()] if "qualifier" in g.columns else g
+    values = exact.groupby("side")["value"].agg(lambda s: s.astype(float).mode().min())
+    shown = exact.groupby("side")["text"].first()
+    sides_ = list(values.index)
+    for i, a in enumerate(sides_):
+        for b in sides_[i + 1:]:
+            kind = slip(values[a], values[b])
+            if kind:
+                return f"«{shown[a]}» and «{shown[b]}» differ by {SLIP_WORDS[kind]}: a typing slip"
+    return None
 
 
 def _verdict(g: pd.DataFrame, ctx, weak: list[str]) -> tuple[str, str, str]:
     """(verdict, severity, reason) for a group split into sides."""
+    typo = _slip(g)
+    if typo:
+        return "contradiction", "error", typo
     sources = _distinct_sources(g)
     if sources:
         return "attributed", "warning", "the sides credit different sources (" + " vs ".join(sources) + ")"
@@ -255,6 +330,9 @@ def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
 
 
 FRAME_SPLIT = ("measure", "place", "period", "scope", "when")
+# fields whose unknown value joins the group's main known value (others keep unknown apart)
+# (a figure that names no place is often the national one: it stays apart from the towns)
+JOIN_MAIN = frozenset({"measure", "period", "when"})
 
 
 HALF = 0.4999  # half a unit of the last digit, open: 5.2 and 5.3 do not meet at 5.25
@@ -311,8 +389,21 @@ def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Se
         several = key.map(n).fillna(0) > 1
         some = key.map(q.groupby(key)[f].apply(lambda s: (s != "").any() and (s == "").any()))
         weak = weak.where(~(some.fillna(False) & ~several), weak + " " + f)
-        key = key.where(~several, key + "\x1f" + f + "=" + q[f])
+        value = q[f]
+        if f in JOIN_MAIN:
+            # a claim that does not say joins the group's main value (unknown is not conflicting)
+            main = key.map(q.loc[known].groupby(key[known])[f].agg(_main_value))
+            join = several & ~known & main.notna()
+            value = value.where(~join, main)
+            weak = weak.where(~join, weak + " " + f)
+        key = key.where(~several, key + "\x1f" + f + "=" + value)
     return key, weak.str.strip()
+
+
+def _main_value(s: pd.Series) -> str:
+    """The most frequent value (the smallest of the tied ones: deterministic)."""
+    counts = s.value_counts()
+    return min(counts.index[counts == counts.max()])
 
 
 def _side_summary(g: pd.DataFrame) -> str:
@@ -379,13 +470,14 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         hf = frames(q.loc[headed.index], claims, texts, COMPARED_KINDS[:4], dates)
         nouns, _, _ = _neutral()
         key = []
-        for kind, lang, unit_c, measure, head in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
-                                                   q.loc[hf.index, "unit_c"], hf["measure"], hf["head"]):
+        for kind, lang, unit_c, measure, head, pred in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
+                                                         q.loc[hf.index, "unit_c"], hf["measure"], hf["head"],
+                                                         q.loc[hf.index, "predicate"]):
             if kind in ("ordinal", "duration"):
                 h = lemma(head, lang) if head else ""
                 key.append(f"{unit_c if kind == 'duration' else 'rank'}:{nouns.get(h, h)}" if h and h not in _stop(lang) else "")
             else:
-                key.append(nouns.get(measure, measure))
+                key.append(nouns.get(measure, measure) or _predicate_key(lang, pred))
         q.loc[hf.index, "unit_c"] = key
         q = q[q["unit_c"] != ""]
     q = q.assign(gkey=_group_keys(q))
