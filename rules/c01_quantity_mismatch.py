@@ -282,8 +282,9 @@ def _verdict(g: pd.DataFrame, ctx, weak: list[str]) -> tuple[str, str, str]:
     if sources:
         return "attributed", "warning", "the sides credit different sources (" + " vs ".join(sources) + ")"
     classes = predicate_classes()
-    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna(),
-            *(classes.get((lang, p), p) for lang, p in zip(g["lang"], g["predicate"]) if isinstance(p, str))}
+    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna()}
+    if not g["measure_first"].any():  # a measure's verb ("7.7 struck, killing") says nothing of it
+        keys |= {classes.get((lang, p), p) for lang, p in zip(g["lang"], g["predicate"]) if isinstance(p, str)}
     if any(growing(k) for k in keys):
         latest = _supersedes(g, ctx)
         if latest:
@@ -464,11 +465,14 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q = _keys(q, ctx)
     half = _precision(q)
     q = q.assign(low=q["low"] - half * q["factor"], high=q["high"] + half * q["factor"])
+    # one frame per figure, read before grouping: the measure of a unit-first figure
+    # ("magnitude 7.7 struck") is its subject, whatever the scanner took for its noun
+    fr = frames(q, claims, texts, COMPARED_KINDS[:4], dates)
+    nouns = _neutral()[0]
     # figures without a counted noun: only those whose clause names a measure (or, for
     # ordinals and durations, the counted thing after them) compare
     if len(headed):
-        hf = frames(q.loc[headed.index], claims, texts, COMPARED_KINDS[:4], dates)
-        nouns, _, _ = _neutral()
+        hf = fr.loc[headed.index]
         key = []
         for kind, lang, unit_c, measure, head, pred in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
                                                          q.loc[hf.index, "unit_c"], hf["measure"], hf["head"],
@@ -480,6 +484,12 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
                 key.append(nouns.get(measure, measure) or _predicate_key(lang, pred))
         q.loc[hf.index, "unit_c"] = key
         q = q[q["unit_c"] != ""]
+    q = q.join(fr.drop(columns=["head"]))
+    # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
+    # before the figure is its subject
+    first = q["measure_first"] & (q["measure"] != "")
+    q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
+    q.loc[first, "mods"] = ""
     q = q.assign(gkey=_group_keys(q))
     absolute = q["unit_c"].isin(_neutral()[2])
     tol = q["kind"].map(lambda k: float(ctx.tolerance.get(k, 0.0))).where(~absolute, 0.0)
@@ -487,15 +497,6 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q = q[q["gkey"].isin(conflicting[conflicting].index)]
     if q.empty:
         return
-    fr = frames(q, claims, texts, COMPARED_KINDS[:4], dates)
-    q = q.join(fr.drop(columns=["head"]))
-    # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
-    # before the figure is its subject
-    nouns = _neutral()[0]
-    first = q["measure_first"] & (q["measure"] != "")
-    q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
-    q.loc[first, "mods"] = ""
-    q.loc[first, "gkey"] = q.loc[first, "story"].astype(str) + "\x1f" + q.loc[first, "kind"].astype(str) + "\x1f" + q.loc[first, "unit_c"]
     published = q["doc"].map(lambda d: dates[d].isoformat() if dates.get(d) else "")
     key, weak = _split_keys(q, published)
     q = q.assign(gkey=key, weak=weak)
