@@ -357,21 +357,21 @@ def _precision(frame: pd.DataFrame) -> pd.Series:
 def _dated(q: pd.DataFrame, published: pd.Series) -> pd.Series:
     """The ``when`` used to split a group: a year that is a prefix of a day another
     claim of the group gives is compatible with it, so it counts as unknown; a claim
-    with no date of its own is taken as of the latest day of the group no later than
-    its article's date (the news of the day, or the last one it can report).""" 
+    with no date of its own is taken as of its article's day when another claim of
+    the group is dated that day (the news of the day); otherwise it stays unknown and
+    joins the group's main day (``JOIN_MAIN``): an article of the 29th that does not
+    date its figure may report the 28th's news."""
     when = q["when"].str.split("|").str[0].fillna("")
     days = when.where(when.str.len() >= 10, "")
     day_sets = days[days != ""].groupby(q.loc[days != "", "gkey"]).agg(lambda s: frozenset(s))
     group_days = q["gkey"].map(day_sets)
-    has_days = group_days.notna()
     prefix = [bool(w) and len(w) < 10 and isinstance(g, frozenset) and any(d.startswith(w) for d in g)
               for w, g in zip(when, group_days)]
     when = when.where(~pd.Series(prefix, index=q.index), "")
     pub = published.reindex(q.index).fillna("")
-    latest = pd.Series([max((d for d in g if d <= p), default="") if isinstance(g, frozenset) and p else ""
-                        for p, g in zip(pub, group_days)], index=q.index)
-    take = (when == "") & has_days & (latest != "")
-    return when.where(~take, latest)
+    same_day = pd.Series([bool(p) and isinstance(g, frozenset) and p in g for p, g in zip(pub, group_days)],
+                         index=q.index)
+    return when.where(~((when == "") & same_day), pub)
 
 
 def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Series]:
