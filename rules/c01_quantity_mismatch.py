@@ -444,6 +444,33 @@ def _elliptic(q: pd.DataFrame) -> pd.DataFrame:
     return q
 
 
+def _counted_key(counted: str, lang: str, table: Mapping[str, str]) -> str:
+    """The noun key of what a clause says is counted (``le nombre de disparus`` →
+    ``disparu``); a generic noun takes the key of the word after it (``the number of
+    people killed`` → ``mort``)."""
+    words = counted.split()
+    if not words:
+        return ""
+    nouns = _neutral()[0]
+    w = lemma(words[0], lang)
+    k = nouns.get(table.get(w, w), table.get(w, w))
+    if k in _by_predicate()[0]:
+        k = _predicate_key(lang, lemma(words[1], lang)) if len(words) > 1 else ""
+    return "" if k in _stop(lang) else k
+
+
+def _elliptic_keys(q: pd.DataFrame) -> pd.Series:
+    """A figure left without a key that follows closely a figure of the same kind and
+    sentence takes its key (``has risen to 2,719, up from 2,056``): a shift on the rows
+    sorted by article and offset, as :func:`_elliptic` does for counted nouns."""
+    o = q.sort_values(["doc", "start"], kind="stable")
+    prev = o.shift(1)
+    take = ((o["unit_c"] == "") & (prev["unit_c"].fillna("") != "") & (o["doc"] == prev["doc"])
+            & (o["kind"] == prev["kind"]) & (o["sentence"] == prev["sentence"])
+            & ((o["start"] - prev["end"]) <= ELLIPSIS_GAP))
+    return o["unit_c"].where(~take, prev["unit_c"])
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     yield from _figure_conflicts(claims, ctx)
     yield from _currency_mismatches(claims, ctx)
@@ -473,18 +500,21 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     # ordinals and durations, the counted thing after them) compare
     if len(headed):
         hf = fr.loc[headed.index]
+        maps = {lang: _canon_map(lang, ctx.synonyms) for lang in ("fr", "en")}
         key = []
-        for kind, lang, unit_c, measure, head, pred in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
-                                                         q.loc[hf.index, "unit_c"], hf["measure"], hf["head"],
-                                                         q.loc[hf.index, "predicate"]):
+        for kind, lang, unit_c, measure, head, counted, pred in zip(
+                q.loc[hf.index, "kind"], q.loc[hf.index, "lang"], q.loc[hf.index, "unit_c"], hf["measure"],
+                hf["head"], hf["counted"], q.loc[hf.index, "predicate"]):
             if kind in ("ordinal", "duration"):
                 h = lemma(head, lang) if head else ""
                 key.append(f"{unit_c if kind == 'duration' else 'rank'}:{nouns.get(h, h)}" if h and h not in _stop(lang) else "")
             else:
-                key.append(nouns.get(measure, measure) or _predicate_key(lang, pred))
+                key.append(nouns.get(measure, measure) or _counted_key(counted, lang, maps.get(lang, maps["fr"]))
+                           or _predicate_key(lang, pred))
         q.loc[hf.index, "unit_c"] = key
+        q.loc[hf.index, "unit_c"] = _elliptic_keys(q.loc[hf.index.union(q.index[q["unit_c"] != ""])]).reindex(hf.index)
         q = q[q["unit_c"] != ""]
-    q = q.join(fr.drop(columns=["head"]))
+    q = q.join(fr.drop(columns=["head", "counted"]))
     # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
     # before the figure is its subject
     first = q["measure_first"] & (q["measure"] != "")

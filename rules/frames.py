@@ -22,6 +22,8 @@ not say:
   punctuation (``quatrième Tour`` → ``tour``, ``27 heures seulement après la
   présentation`` → ``présentation``), the counted thing of ordinals and durations
   (not a frame field: not compared);
+- ``counted``: the words after ``le nombre de`` / ``the number of`` in the clause
+  (``disparus``, ``people killed``): what a bare figure counts (not compared);
 - ``when``: the calendar dates the clause gives (ISO text, ``|`` separated), from
   the date claims D01 already extracted (clock times are left out: a time of day
   and a date do not compare).
@@ -96,6 +98,25 @@ def _head_skip() -> frozenset[str]:
     return skip | stopwords("fr") | stopwords("en")
 
 
+@functools.cache
+def _count_of() -> regex.Pattern | None:
+    """``le nombre de disparus`` / ``the number of people killed``: the phrases of
+    ``count_of`` (frames.yaml) and the two words after them."""
+    phrases = sorted({str(p) for p in (data("frames.yaml") or {}).get("count_of") or []}, key=lambda p: (-len(p), p))
+    if not phrases:
+        return None
+    return regex.compile(r"(?<![\w])(?i:" + "|".join(regex.escape(p) for p in phrases) + r")\s*"
+                         r"(\p{L}[\p{L}-]*)(?:\s+(\p{L}[\p{L}-]*))?")
+
+
+def _counted(clause: str) -> str:
+    """The thing a clause says is counted (``le nombre de disparus`` → ``disparus``;
+    ``the number of people killed`` → ``people killed``), lower-cased, or ""."""
+    pattern = _count_of()
+    m = pattern.search(clause) if pattern is not None else None
+    return " ".join(w for w in m.groups() if w).lower() if m else ""
+
+
 def _head(right: str) -> str:
     """The first content word among the few after a figure, before any punctuation
     (``27 heures seulement après la présentation`` → ``présentation``; ``quatrième
@@ -160,7 +181,7 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
     measures, scope, periods, *_ = _tables()
     boundary = claims[claims["kind"].isin(boundary_kinds) & claims["doc"].isin(q["doc"].unique())]
     prev_end, next_start = clause_bounds(q, boundary)
-    out = {f: [] for f in (*FIELDS, "head", "measure_first")}
+    out = {f: [] for f in (*FIELDS, "head", "counted", "measure_first")}
     lefts, rights = [], []
     for doc, start, end, pe, ns in zip(q["doc"], q["start"], q["end"], prev_end, next_start):
         text = texts.get(doc, "")
@@ -191,6 +212,7 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
         out["place"].append(_place(right, last=False) or _place(left, last=True))
         out["period"].append(_nearest(*periods, left + " " + right, last=False))
         out["head"].append(_head(right))
+        out["counted"].append(_counted(left + span + right))
         out["scope"].append(_nearest(*scope, left, last=True) or _nearest(*scope, right, last=False))
     # dates of the clause: a join on the article, filtered by offsets; years after
     # "en" / "in" found by one scan per article
