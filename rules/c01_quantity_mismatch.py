@@ -258,9 +258,9 @@ SLIP_WORDS = {"scale": "the same digits at another scale (a zero or a scale word
               "swap": "two digits swapped"}
 
 
-def _slip(g: pd.DataFrame) -> str | None:
-    """The reason when two sides' stated values (each side's most frequent exact figure)
-    are one typing slip apart, else None."""
+def _slip(g: pd.DataFrame) -> tuple[int, int, str] | None:
+    """``(side, side, reason)`` when two sides' stated values (each side's most
+    frequent exact figure) are one typing slip apart, else None."""
     exact = g[g["qualifier"].isna()] if "qualifier" in g.columns else g
     values = exact.groupby("side")["value"].agg(lambda s: s.astype(float).mode().min())
     shown = exact.groupby("side")["text"].first()
@@ -269,15 +269,16 @@ def _slip(g: pd.DataFrame) -> str | None:
         for b in sides_[i + 1:]:
             kind = slip(values[a], values[b])
             if kind:
-                return f"«{shown[a]}» and «{shown[b]}» differ by {SLIP_WORDS[kind]}: a typing slip"
+                return int(a), int(b), f"«{shown[a]}» and «{shown[b]}» differ by {SLIP_WORDS[kind]}: a typing slip"
     return None
 
 
 def _verdict(g: pd.DataFrame, ctx, weak: list[str]) -> tuple[str, str, str]:
-    """(verdict, severity, reason) for a group split into sides."""
-    typo = _slip(g)
+    """(verdict, severity, reason) for a group split into sides (a slip between its
+    only two sides is the error; with more sides, the slip is a finding of its own)."""
+    typo = _slip(g) if g["side"].nunique() == 2 else None
     if typo:
-        return "contradiction", "error", typo
+        return "contradiction", "error", typo[2]
     sources = _distinct_sources(g)
     if sources:
         return "attributed", "warning", "the sides credit different sources (" + " vs ".join(sources) + ")"
@@ -558,6 +559,15 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         weak_fields = sorted({w for ws in g["weak"] for w in ws.split()})
         verdict_name, severity, reason = _verdict(g, ctx, weak_fields)
         subject = g["unit_c"].iloc[0] + (f" {g['mods'].iloc[0]}" if g["mods"].nunique() == 1 and g["mods"].iloc[0] else "")
+        typo = _slip(g) if g["side"].nunique() > 2 else None
+        if typo:  # in a series of figures, the two a slip apart are an error of their own
+            pair = g[g["side"].isin(typo[:2])]
+            if pair["doc"].nunique() > 1:
+                yield Finding(
+                    story=pair["story"].iloc[0], subject=subject, kind=pair["kind"].iloc[0], unit=pair["unit_c"].iloc[0],
+                    rows=tuple(pair.index), sides={int(i): int(s) for i, s in zip(pair.index, pair["side"])},
+                    verdict="contradiction", severity="error",
+                    explanation=f"{_side_summary(pair)}: same subject '{subject}'; {typo[2]}")
         frame_bits = [f"{f} {g[f].iloc[0]}" for f in ("measure", "place", "period", "scope")
                       if g[f].nunique() == 1 and g[f].iloc[0]]
         about = f" ({', '.join(frame_bits)})" if frame_bits else _shared_words(g)
