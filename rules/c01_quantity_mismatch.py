@@ -503,15 +503,15 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         hf = fr.loc[headed.index]
         maps = {lang: _canon_map(lang, ctx.synonyms) for lang in ("fr", "en")}
         key = []
-        for kind, lang, unit_c, measure, head, counted, pred in zip(
+        for kind, lang, unit_c, measure, head, counted in zip(
                 q.loc[hf.index, "kind"], q.loc[hf.index, "lang"], q.loc[hf.index, "unit_c"], hf["measure"],
-                hf["head"], hf["counted"], q.loc[hf.index, "predicate"]):
+                hf["head"], hf["counted"]):
             if kind in ("ordinal", "duration"):
                 h = lemma(head, lang) if head else ""
                 key.append(f"{unit_c if kind == 'duration' else 'rank'}:{nouns.get(h, h)}" if h and h not in _stop(lang) else "")
             else:
-                key.append(nouns.get(measure, measure) or _counted_key(counted, lang, maps.get(lang, maps["fr"]))
-                           or _predicate_key(lang, pred))
+                # (not its verb alone: "kill 5" and "kill at least 18" may be two attacks)
+                key.append(nouns.get(measure, measure) or _counted_key(counted, lang, maps.get(lang, maps["fr"])))
         q.loc[hf.index, "unit_c"] = key
         q.loc[hf.index, "unit_c"] = _elliptic_keys(q.loc[hf.index.union(q.index[q["unit_c"] != ""])]).reindex(hf.index)
         q = q[q["unit_c"] != ""]
