@@ -332,9 +332,11 @@ def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
 
 
 FRAME_SPLIT = ("measure", "place", "period", "scope", "when")
-# fields whose unknown value joins the group's main known value (others keep unknown apart)
-# (a figure that names no place is often the national one: it stays apart from the towns)
-JOIN_MAIN = frozenset({"measure", "period", "when"})
+# fields whose unknown value joins the group's main known value (others keep unknown
+# apart: a figure that names no scope is the whole, not a part); a figure that names no
+# place joins the main place only when its own article names that place for another
+# figure (a figure that names none is often the national one: it stays apart from the towns)
+JOIN_MAIN = frozenset({"measure", "period", "when", "place"})
 
 
 HALF = 0.4999  # half a unit of the last digit, open: 5.2 and 5.3 do not meet at 5.25
@@ -396,6 +398,10 @@ def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Se
             # a claim that does not say joins the group's main value (unknown is not conflicting)
             main = key.map(q.loc[known].groupby(key[known])[f].agg(_main_value))
             join = several & ~known & main.notna()
+            if f == "place":  # only into a place the claim's own article names for some figure
+                named = q.loc[q[f] != ""].groupby("doc")[f].agg(frozenset)
+                join &= pd.Series([isinstance(n, frozenset) and m in n for m, n in zip(main, q["doc"].map(named))],
+                                  index=q.index)
             value = value.where(~join, main)
             weak = weak.where(~join, weak + " " + f)
         key = key.where(~several, key + "\x1f" + f + "=" + value)
