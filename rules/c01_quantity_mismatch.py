@@ -466,6 +466,31 @@ def _counted_key(counted: str, lang: str, table: Mapping[str, str]) -> str:
     return "" if k in _stop(lang) else k
 
 
+# between a figure and the duration that is its period: "en", "in" (after at most two
+# complements: "de pluie", "par mètre carré", "of rain"), and an adverb ("en seulement")
+PERIOD_GAP = regex.compile(r"[\s\u00a0]*(?:(?:(?:par|per|de|of)[\s\u00a0]+|d['’])[\p{L}²]+(?:[\s\u00a0]+[\p{L}²]+)?[\s\u00a0]+){0,2}"
+                           r"(?:en|in|within|over|sur)[\s\u00a0]+(?:(?:seulement|only|just|à peine|moins de|less than)[\s\u00a0]+)?",
+                           regex.I)
+
+
+def _period_keys(q: pd.DataFrame, texts: Mapping[str, str]) -> pd.Series:
+    """A duration right after a figure (``491 litres par m² en huit heures``, ``3 000 km
+    in 21 days``) is the period of that figure: its key is ``time:of:<the figure's
+    key>``, whatever word follows it. A shift on the rows sorted by article and offset;
+    the text between the two is a slice of the article."""
+    o = q.sort_values(["doc", "start"], kind="stable")
+    prev = o.shift(1)
+    near = ((o["kind"] == "duration") & (prev["kind"].fillna("") != "duration") & (o["doc"] == prev["doc"])
+            & (o["sentence"] == prev["sentence"]) & (prev["unit_c"].fillna("") != "")
+            & ((o["start"] - prev["end"]) <= ELLIPSIS_GAP))
+    out = {}
+    for i in near[near].index:
+        between = texts.get(o.at[i, "doc"], "")[int(prev.at[i, "end"]):int(o.at[i, "start"])]
+        if PERIOD_GAP.fullmatch(between):
+            out[i] = f"time:of:{prev.at[i, 'unit_c']}"
+    return pd.Series(out, dtype=object)
+
+
 def _elliptic_keys(q: pd.DataFrame) -> pd.Series:
     """A figure left without a key that follows closely a figure of the same kind and
     sentence takes its key (``has risen to 2,719, up from 2,056``): a shift on the rows
@@ -519,6 +544,7 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
                 # (not its verb alone: "kill 5" and "kill at least 18" may be two attacks)
                 key.append(nouns.get(measure, measure) or _counted_key(counted, lang, maps.get(lang, maps["fr"])))
         q.loc[hf.index, "unit_c"] = key
+        q.loc[hf.index, "unit_c"] = _period_keys(q, texts).reindex(hf.index).fillna(q.loc[hf.index, "unit_c"])
         q.loc[hf.index, "unit_c"] = _elliptic_keys(q.loc[hf.index.union(q.index[q["unit_c"] != ""])]).reindex(hf.index)
         q = q[q["unit_c"] != ""]
     q = q.join(fr.drop(columns=["head", "counted"]))
