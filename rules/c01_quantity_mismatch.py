@@ -10,17 +10,30 @@ ukrainiens``). Values are intervals: ``près de 100 000`` is [90 000, 100 000],
 ``une trentaine`` [25, 35]; two claims conflict when their intervals, widened by
 the kind's relative tolerance, do not meet.
 
+What a figure counts: its counted noun, or for a bare figure the measure of its
+clause (``le bilan``, ``magnitude``), what ``le nombre de`` / ``the number of``
+names, the key of a figure right before it in its sentence (``2 719, up from
+2 056``), or for a duration right after a figure, that figure (``491 litres en huit
+heures``); a generic noun (``people``) takes its verb's key (``killed`` → dead).
+The frame (:mod:`.frames`: measure, place, round, scope, date) splits a group when
+claims give different values; a claim that gives none joins the group's main value
+(a place only when its own article names it; a scope never: it is the whole).
+
 Verdicts and severities:
 
 - ``contradiction`` / error: the same subject with the same predicate (the same
-  event) and incompatible values;
+  event) and incompatible values; or two figures one typing slip apart (two digits
+  swapped, ``2 065`` / ``2 056``; the same digits at another scale, ``160 000`` /
+  ``16 000``, ``88 milliards`` / ``88 millions``), whatever their dates or sources
+  (in a series of three figures or more, the slip is a finding of its own);
 - ``contradiction`` / warning: incompatible values, but the evidence that they are
   about the same event is weak (different predicates, or an article that itself
   gives both values);
 - ``attributed`` / warning: the values come from different named sources (``selon
   la CGT`` / ``selon la police``): report it, it is not an error of the articles;
-- ``update`` / info: the articles have different dates; the later one carries the
-  newer figure (a death toll that rises);
+- ``update`` / info: a figure that grows or shrinks by nature (a toll, the injured,
+  firefighters sent, hectares burned) in articles of different dates, unless a value
+  is restated after another side's newer one;
 - not reported: claims whose paragraphs (lines) date them differently, each with its
   own calendar day (different events).
 
@@ -468,8 +481,9 @@ def _counted_key(counted: str, lang: str, table: Mapping[str, str]) -> str:
 
 # between a figure and the duration that is its period: "en", "in" (after at most two
 # complements: "de pluie", "par mètre carré", "of rain"), and an adverb ("en seulement")
-PERIOD_GAP = regex.compile(r"[\s\u00a0]*(?:(?:(?:par|per|de|of)[\s\u00a0]+|d['’])[\p{L}²]+(?:[\s\u00a0]+[\p{L}²]+)?[\s\u00a0]+){0,2}"
-                           r"(?:en|in|within|over|sur)[\s\u00a0]+(?:(?:seulement|only|just|à peine|moins de|less than)[\s\u00a0]+)?",
+PERIOD_GAP = regex.compile(r"(?<![\s\u00a0])[\s\u00a0]*+(?>(?:(?:par|per|de|of)[\s\u00a0]++|d['’])[\p{L}²]++"
+                           r"(?:[\s\u00a0]++(?!(?:en|in|within|over|sur)\b)[\p{L}²]++)?+[\s\u00a0]++){0,2}+"
+                           r"(?:en|in|within|over|sur)[\s\u00a0]++(?>(?:seulement|only|just|à peine|moins de|less than)[\s\u00a0]++)?+",
                            regex.I)
 
 
