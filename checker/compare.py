@@ -157,8 +157,8 @@ def compare_claims(claims: pd.DataFrame, comparators: Sequence[Rule], ctx: Compa
             sides = f.sides
             members = [dict(records[i], side=sides[i]) if i in sides else records[i] for i in sorted(set(f.rows))]
             members.sort(key=lambda c: (c["doc"], c["start"], c["end"]))
-            if len({c["doc"] for c in members}) < 2:
-                continue
+            if len({c["doc"] for c in members}) < 2 and not rule.within_article:
+                continue  # a comparison is between articles, unless the rule says otherwise
             kind = f.kind or members[0]["kind"]
             did = fingerprint(rule.code, f.story, f.subject, members, kind, f.unit)
             if did in out and members_of(out[did]) != sorted([c["doc"], member_value(c)] for c in members):

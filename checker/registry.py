@@ -81,6 +81,7 @@ class Rule:
     origin: str = "builtin"  # builtin | config | entry-point
     needs: tuple[str, ...] = ()  # shared scans it reads (ctx.scan(name))
     scans: Mapping[str, Callable[..., Any]] = field(default_factory=dict)  # shared scans it provides
+    within_article: bool = False  # a comparator whose findings may involve one article
 
     @property
     def family(self) -> str:
@@ -145,6 +146,7 @@ def rule_from_module(mod: ModuleType, origin: str = "builtin") -> Rule:
         origin=origin,
         needs=tuple(needs),
         scans=MappingProxyType(dict(scans)),
+        within_article=bool(getattr(mod, "WITHIN_ARTICLE", False)),
     )
 
 

@@ -172,7 +172,7 @@ def _weekday_re(lang: str) -> tuple[regex.Pattern, dict[str, int]]:
     return regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})(?!\p{{L}})"), days
 
 
-def _weekday(text: Any, lang: str) -> int | None:
+def named_weekday(text: Any, lang: str) -> int | None:
     """The ISO weekday (1 = Monday) a claim's text names (``jeudi 19 septembre``,
     ``ce jeudi``, ``on Thursday``), or None."""
     if not isinstance(text, str):
@@ -191,7 +191,7 @@ def _wrong_weekdays(dates: pd.DataFrame) -> Iterable[Finding]:
     single = dates[(dates["hi"] == dates["lo"]) & dates["has_year"]]
     if single.empty:
         return
-    named_wd = [_weekday(t, la) for t, la in zip(single["text"], single["lang"])]
+    named_wd = [named_weekday(t, la) for t, la in zip(single["text"], single["lang"])]
     single = single.assign(wd=named_wd)
     single = single[single["wd"].notna()]
     wrong: dict[tuple[str, int, int], list] = {}
