@@ -110,7 +110,10 @@ class Lang:
             + r"|(?i:d['’]))")
         self.scale_re = regex.compile(
             HSP + r"*(?P<sc>(?i:" + (_alt(self.money_scales) or "(?!)") + r"))(?![\p{L}\p{N}])")
-        self.bp_after = regex.compile(HSP + r"*(?i:" + (_alt(lx.get("basis_points_after") or []) or "(?!)") + r")(?![\p{L}])")
+        # a bounded run of spaces: with ``HSP*`` the regex module looked for the phrase
+        # through the rest of the text at every match (quadratic in a long article)
+        self.bp_after = regex.compile(HSP + r"{0,40}(?i:" + (_alt(lx.get("basis_points_after") or []) or "(?!)")
+                                      + r")(?![\p{L}])")
         link = r"(?:(?i:de|d['’]|of|des)" + HSP + r"*)?"
         self.cur_after = regex.compile(
             HSP + r"*(?:-" + HSP + r"*)?(?P<link>" + link + r")(?:(?P<sym>" + _SYM_ALT + r")(?![\p{L}])|(?P<word>(?i:" + _alt(self.words_cur) + r"))(?![\p{L}]))")
