@@ -105,8 +105,8 @@ class Lang:
         self.rate_re = regex.compile(
             HSP + r"*(?P<rate>(?i:" + _alt(self.rates) + r"))(?![\p{L}])"
             + (r"(?!" + HSP + r"+(?i:" + _alt(not_rate) + r")(?![\p{L}]))" if not_rate else ""))
-        self.approx_comp_re = regex.compile(
-            HSP + r"+(?:(?i:" + _alt(w for w in lx.get("approx_complement") or ["de"] if not w.endswith(("'", "’"))) + r")(?![\p{L}])"
+        self.approx_comp_re = regex.compile(  # bounded spaces: see bp_after
+            HSP + r"{1,40}(?:(?i:" + _alt(w for w in lx.get("approx_complement") or ["de"] if not w.endswith(("'", "’"))) + r")(?![\p{L}])"
             + r"|(?i:d['’]))")
         self.scale_re = regex.compile(
             HSP + r"*(?P<sc>(?i:" + (_alt(self.money_scales) or "(?!)") + r"))(?![\p{L}\p{N}])")
