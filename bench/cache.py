@@ -77,7 +77,7 @@ def main() -> None:
     print(f"cache: {args.articles} articles in {args.stories} stories, whole process, median of {args.rounds}: "
           f"cold {c:.2f} s, warm after one edit {w:.2f} s = {100 * w / c:.1f} % of cold; warm output "
           + ("not compared" if same is None else "identical to --no-cache" if same else "DIFFERS from --no-cache"))
-    if not same:
+    if same is False:
         sys.exit(1)
 
 
