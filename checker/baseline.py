@@ -68,6 +68,7 @@ class Baseline:
     _by_docs: dict[tuple, list[dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
     _moved: set[int] = field(default_factory=set, repr=False, compare=False)
     relocations: int = field(default=0, compare=False)  # entries rewritten to root-relative ids by relocated()
+    former: dict[str, str] = field(default_factory=dict, compare=False)  # relocated: new id -> the id it had
 
     def by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries}
@@ -117,6 +118,7 @@ class Baseline:
                         or e.get("kind", d.kind) != d.kind or e.get("unit", d.unit) != d.unit:
                     continue
                 self._moved.add(id(e))
+                self.former[d.id] = e["id"]
                 self._index.pop((e.get("fingerprint", VERSION), e["id"]), None)
                 e.pop("fingerprint", None)
                 e.update(id=d.id, story=d.story, members=sorted([f"{prefix}/{m[0]}", m[1]] for m in e["members"]))
@@ -319,8 +321,10 @@ def accept(baseline: Baseline | None, d: Discrepancy | None, entry_id: str, note
            today: _dt.date | None = None) -> list[dict[str, Any]]:
     """Record an editor's decision on one entry (from the current discrepancy or the
     baseline's own entry); return the entries to write."""
+    prev = baseline.match(d) if (baseline and d) else None  # first: a folder-relative entry is rewritten
     entries = baseline.by_id() if baseline else {}
-    prev = baseline.match(d) if (baseline and d) else entries.get(entry_id)
+    if prev is None and d is None:
+        prev = entries.get(entry_id)
     if d is not None:  # the current values, and the decision already recorded if any
         if prev is not None:
             entries.pop(prev["id"], None)  # a v1 entry is rewritten under its new id

@@ -289,6 +289,8 @@ def test_folder_relative_baseline_is_recognised_and_rewritten(tmp_path, given, s
     [d] = json.loads(r.stdout)
     assert (d["baseline_state"], d["baseline_status"], d["baseline_note"]) == ("unchanged", "accepted", NOTE)
     assert "0123456789abcdef0123" not in r.stderr, r.stderr  # not reported fixed
+    assert "1 entry with ids relative to a folder below the project root recognised; " \
+        "'recoupe baseline write' rewrites them root-relative" in r.stderr
     assert "fixed: 99999999999999999999" in r.stderr  # the entry of articles no longer there is
 
     r = run_cli("baseline", "write", cwd=repo)
@@ -324,3 +326,20 @@ def test_a_folder_relative_entry_of_other_articles_is_not_taken(tmp_path):
     assert r.returncode == 1, r.stderr
     [d] = json.loads(r.stdout)
     assert d["baseline_state"] == "new"
+
+
+def test_accept_on_a_folder_relative_entry_rewrites_it_once(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "articles" / "greve").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text("[tool.recoupe]\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "a.txt").write_text("26 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "b.txt").write_text("35 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    bl = repo / "recoupe-baseline.json"
+    bl.write_text(json.dumps({"tool": "recoupe", "version": 2, "entries": [
+        _old_entry("0123456789abcdef0123", ".", "a.txt", "b.txt", status="known")]}), encoding="utf-8")
+    r = run_cli("baseline", "accept", "0123456789", "--note", NOTE, cwd=repo)  # by its old id
+    assert r.returncode == 0, r.stderr
+    [e] = entries(bl)
+    assert e["id"] != "0123456789abcdef0123" and e["story"] == "articles/greve"
+    assert (e["status"], e["note"]) == ("accepted", NOTE)
+    assert e["members"] == [["articles/greve/a.txt", "26"], ["articles/greve/b.txt", "35"]]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
-from test_report import write_brief_corpus, write_house_corpus
+from test_report import write_brief_corpus, write_house_corpus, write_silenced_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -301,27 +301,8 @@ def test_large_report_opens_fast_and_small(browser, tmp_path):
     o.close()
 
 
-def _write_silenced_corpus(root: Path) -> None:
-    """Three stories disagreeing on a cost: one silenced by a comment in an article,
-    one by the configuration's per-file ignores, one reported."""
-    root.mkdir(parents=True)
-    (root / "pyproject.toml").write_text('[tool.recoupe]\n\n[tool.recoupe.per-file-ignores]\n"tunnel/*" = ["C01"]\n',
-                                         encoding="utf-8")
-    stories = {
-        "pont": ("Le pont de Harwick", "40", "55", " <!-- recoupe: ignore C01 -->"),
-        "tunnel": ("Le tunnel de Brenmoor", "12", "30", ""),
-        "gare": ("La gare de Velsby", "7", "9", ""),
-    }
-    for story, (thing, first, second, comment) in stories.items():
-        (root / story).mkdir()
-        for name, (day, value, note) in {"a.md": ("02", first, comment), "b.md": ("03", second, "")}.items():
-            (root / story / name).write_text(
-                f"---\ndate: 2025-03-{day}\n---\n{thing} a coûté {value} millions d'euros, selon la mairie.{note}\n\n"
-                "La maire a inauguré l'ouvrage dimanche.\n", encoding="utf-8")
-
-
 def test_suppressed_discrepancies_counted_and_listed(browser, tmp_path):
-    _write_silenced_corpus(tmp_path / "repo")
+    write_silenced_corpus(tmp_path / "repo")
     repo = tmp_path / "repo"
     kept = _check([], cwd=repo)
     assert [d["story"] for d in kept] == ["gare"]
