@@ -7,7 +7,9 @@
 The article is the seed articles' text (paragraphs kept) repeated to size, one article
 with one date; the time is ``Extractor.article_rows`` on it (in process, best of
 ``--runs``). Exit 1 when the large article costs more than ``--factor`` times the small
-one (the issue's bound: 16 MB within 10 times 1.6 MB).
+one (the issue's bound: 16 MB within 10 times 1.6 MB). The bound is on CPU time (the
+process is single-threaded), so that other jobs on a shared machine do not skew the
+ratio; the wall time is printed too.
 """
 from __future__ import annotations
 
@@ -39,19 +41,21 @@ def main(argv=None) -> int:
         size = int(mb * 1_000_000)
         text = (seed + "\n\n") * (size // (len(seed) + 2) + 1)
         text = text[:size]
-        best, n = None, 0
+        best, best_cpu, n = None, None, 0
         for _ in range(args.runs):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             with gc_paused():
                 n = len(ex.article_rows(Article(id="big.txt", text=text, lang="fr", date=dt.date(2025, 9, 5))))
-            spent = time.perf_counter() - t0
+            spent, cpu = time.perf_counter() - t0, time.process_time() - c0
             best = spent if best is None else min(best, spent)
-        return best, n
+            best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+        print(f"{mb:g} MB: {best:.2f} s wall, {best_cpu:.2f} s CPU ({n} claims)", flush=True)
+        return best_cpu, n
 
     small, n_small = cost(args.small)
     large, n_large = cost(args.small * args.factor)
     ratio = large / small
-    print(f"{args.small:g} MB: {small:.2f} s ({n_small} claims); {args.small * args.factor:g} MB: {large:.2f} s "
+    print(f"{args.small:g} MB: {small:.2f} s CPU ({n_small} claims); {args.small * args.factor:g} MB: {large:.2f} s CPU "
           f"({n_large} claims); ratio {ratio:.1f} (bound {args.factor:g})")
     return 0 if ratio <= args.factor else 1
 

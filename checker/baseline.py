@@ -23,6 +23,11 @@ included), which the tool can still compute for a current discrepancy; an entry 
 matched is rewritten with its new id and keeps its decision and note. A decided v1
 entry that no longer occurs is kept as it was, marked ``"fingerprint": 1``.
 
+Baselines written by older versions on a folder below the project root carry article
+ids and folder stories relative to that folder; such an entry is recognised by its
+rule, subject and articles (:meth:`Baseline.relocated`), counts as known in ``check``
+and is rewritten to root-relative ids, decision and note kept, by ``baseline write``.
+
 Entries are sorted by id and carry no line numbers and no timestamps but the date of
 an editor's decision. Rewriting (``baseline write``) keeps every decided entry and its
 note, even when the discrepancy no longer occurs, and every entry of a rule it did not
@@ -60,12 +65,18 @@ class Baseline:
     path: str
     entries: list[dict[str, Any]] = field(default_factory=list)
     _index: dict[tuple[int, str], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+    _by_docs: dict[tuple, list[dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
+    _moved: set[int] = field(default_factory=set, repr=False, compare=False)
+    relocations: int = field(default=0, compare=False)  # entries rewritten to root-relative ids by relocated()
+    former: dict[str, str] = field(default_factory=dict, compare=False)  # relocated: new id -> the id it had
 
     def by_id(self) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries}
 
     def match(self, d: Discrepancy) -> dict[str, Any] | None:
-        """The entry recording ``d``: by its id, else (a version-1 entry) by its v1 fingerprint."""
+        """The entry recording ``d``: by its id, else (a version-1 entry) by its v1
+        fingerprint, else (an entry written by an older recoupe run on a folder below the
+        root) by :meth:`relocated`."""
         if self._index is None:
             self._index = {(e.get("fingerprint", VERSION), e["id"]): e for e in self.entries}
         e = self._index.get((VERSION, d.id))
@@ -73,7 +84,48 @@ class Baseline:
             from .compare import fingerprint_v1
 
             e = self._index.get((1, fingerprint_v1(d.rule, d.story, d.subject, d.claims)))
-        return e
+        return e if e is not None else self.relocated(d)
+
+    def relocated(self, d: Discrepancy) -> dict[str, Any] | None:
+        """The entry an older recoupe wrote for ``d`` when run on a folder ``P`` below the
+        project root: its article ids (and its folder story) are relative to ``P``.
+
+        For each folder ``P`` that holds every article of ``d``, the entry of the same
+        rule, subject, kind and unit whose articles are exactly ``d``'s with ``P/`` taken
+        off, and whose story is ``d``'s with ``P`` taken off (``.`` for ``P`` itself, or the
+        story unchanged: an explicit one). The entry is rewritten in place to ``d``'s
+        root-relative id, story and members (``P/`` put back), keeping its decision
+        and note, so that ``check`` reports it known and ``baseline write`` records it
+        under the new id. An entry is relocated at most once."""
+        docs = sorted({c["doc"] for c in d.claims})
+        if not docs or "/" not in docs[0]:
+            return None
+        if self._by_docs is None:
+            self._by_docs = {}
+            for e in self.entries:
+                key = (e["rule"], e["subject"], frozenset(m[0] for m in e["members"]))
+                self._by_docs.setdefault(key, []).append(e)
+        parts = docs[0].split("/")[:-1]
+        for depth in range(len(parts), 0, -1):
+            prefix = "/".join(parts[:depth])
+            if not all(doc.startswith(prefix + "/") for doc in docs):
+                continue
+            cut = len(prefix) + 1
+            stories = {d.story, d.story[cut:] if d.story.startswith(prefix + "/") else None,
+                       "." if d.story == prefix else None}
+            for e in self._by_docs.get((d.rule, d.subject, frozenset(doc[cut:] for doc in docs)), ()):
+                if id(e) in self._moved or e["story"] not in stories \
+                        or e.get("kind", d.kind) != d.kind or e.get("unit", d.unit) != d.unit:
+                    continue
+                self._moved.add(id(e))
+                self.former[d.id] = e["id"]
+                self._index.pop((e.get("fingerprint", VERSION), e["id"]), None)
+                e.pop("fingerprint", None)
+                e.update(id=d.id, story=d.story, members=sorted([f"{prefix}/{m[0]}", m[1]] for m in e["members"]))
+                self._index[(VERSION, d.id)] = e
+                self.relocations += 1
+                return e
+        return None
 
 
 def _is_pair(m: Any) -> bool:
@@ -269,8 +321,10 @@ def accept(baseline: Baseline | None, d: Discrepancy | None, entry_id: str, note
            today: _dt.date | None = None) -> list[dict[str, Any]]:
     """Record an editor's decision on one entry (from the current discrepancy or the
     baseline's own entry); return the entries to write."""
+    prev = baseline.match(d) if (baseline and d) else None  # first: a folder-relative entry is rewritten
     entries = baseline.by_id() if baseline else {}
-    prev = baseline.match(d) if (baseline and d) else entries.get(entry_id)
+    if prev is None and d is None:
+        prev = entries.get(entry_id)
     if d is not None:  # the current values, and the decision already recorded if any
         if prev is not None:
             entries.pop(prev["id"], None)  # a v1 entry is rewritten under its new id

@@ -67,6 +67,15 @@ def anchor_keys(values: np.ndarray, tolerance: float) -> np.ndarray:
     return keys
 
 
+def _widened(bound: np.ndarray, tolerance: float, outwards: float) -> np.ndarray:
+    """Bounds moved outwards (``-1`` for lows, ``1`` for highs) by ``tolerance`` of their
+    size; a missing bound is unbounded (``-inf`` for lows, ``inf`` for highs) and an
+    infinite one stays as it is (``0 * inf`` would make it NaN, which meets nothing)."""
+    with np.errstate(invalid="ignore"):
+        moved = bound + outwards * tolerance * np.abs(bound)
+    return np.where(np.isnan(bound), outwards * np.inf, np.where(np.isinf(bound), bound, moved))
+
+
 def unexplained_conflicts(docs, values, lows, highs, tolerance: float = 0.0,
                           mention_docs=(), mention_values=()) -> list[tuple[int, int]]:
     """Pairs of incompatible stated values that no article reconciles.
@@ -88,8 +97,7 @@ def unexplained_conflicts(docs, values, lows, highs, tolerance: float = 0.0,
     keys, mention_keys = keys_all[: len(values)], keys_all[len(values):]
     low = np.asarray(lows, dtype=float)
     high = np.asarray(highs, dtype=float)
-    low = np.where(np.isnan(low), -np.inf, low - tolerance * np.abs(low))
-    high = np.where(np.isnan(high), np.inf, high + tolerance * np.abs(high))
+    low, high = _widened(low, tolerance, -1.0), _widened(high, tolerance, 1.0)
     doc_sets: dict[int, set] = {}
     hull: dict[int, list[float]] = {}
     for k, d, lo, hi in zip(keys, docs, low, high):

@@ -241,6 +241,27 @@ def _discrepancy_view(d, i: int, result, articles: Mapping[str, Any], m=None) ->
     }
 
 
+def _suppressed_view(d, articles: Mapping[str, Any]) -> dict[str, Any]:
+    """A discrepancy a suppression silenced: what it is about, what each article says,
+    and where it was silenced (``path:line`` of each comment or front matter of its
+    articles that covers it; none found: the configuration's per-file ignores)."""
+    where: set[tuple[str, int]] = set()
+    for c in d.claims:
+        a = articles.get(c.get("doc"))
+        for s in (getattr(a, "suppressions", None) or ()):
+            if s.covers(d.rule, int(c.get("line") or 0)):
+                where.add((a.id, s.line))
+    texts: dict[str, list[str]] = {}
+    for c in d.claims:
+        texts.setdefault(str(c.get("doc")), [])
+        t = _str(c.get("text")) or ""
+        if t not in texts[str(c.get("doc"))]:
+            texts[str(c.get("doc"))].append(t)
+    return {"id": d.id, "story": d.story, "subject": d.subject, "rule": d.rule, "verdict": d.verdict,
+            "severity": d.severity, "texts": [{"doc": k, "texts": v} for k, v in sorted(texts.items())],
+            "where": [f"{path}:{line}" for path, line in sorted(where)]}
+
+
 def _ordered(counts: Mapping[str, int], order: Sequence[str]) -> list[tuple[str, int]]:
     known = [(k, counts[k]) for k in order if k in counts]
     return known + sorted((k, v) for k, v in counts.items() if k not in order)
@@ -276,8 +297,10 @@ def report_view(result, lang: str | None = None, root_story: str | None = None) 
     fixed = [{"id": e.get("id"), "rule": e.get("rule"), "story": e.get("story"), "subject": e.get("subject"),
               "status": e.get("status", "known"), "note": e.get("note"), "decided": e.get("decided")}
              for e in sorted(result.fixed, key=lambda e: str(e.get("id")))]
+    suppressed = [_suppressed_view(d, articles) for d in sorted_discrepancies(getattr(result, "suppressed", None) or [])]
     return {
         "stats": stats,
+        "suppressed": suppressed,
         "by_verdict": _ordered(stats["by_verdict"], VERDICTS),
         "by_severity": _ordered(stats["by_severity"], SEVERITIES),
         "inputs": sorted(dict.fromkeys(str(Path(p).as_posix()) for p in result.inputs)),

@@ -149,6 +149,8 @@ class _Persons:
         self.by_end: dict[int, tuple[int, str | None, int]] = {}
         self.mentions: list[tuple[int, int, str | None, int]] = []
         self.surname_only: set[str] = set()
+        self._starts: list[int] | None = None  # mention starts, sorted, for in_span
+        self._by_pos: list[tuple[int, int, str | None, int]] = []
         seen: dict[str, str | None] = {}
         for s, e, n in self._cut(text, lang, name_mentions(text, lang), titles):
             if n > 4:
@@ -213,12 +215,13 @@ class _Persons:
 
     def in_span(self, start: int, end: int) -> set[str | None]:
         """Distinct persons named in [start, end): full names always count, a lone
-        surname when it resolves."""
-        out: set[str | None] = set()
-        for s, _, canon, n in self.mentions:
-            if start <= s < end and (canon or n >= 2):
-                out.add(canon)
-        return out
+        surname when it resolves. The mentions starting there are found by bisection
+        (a walk over every mention per sentence made a long article quadratic)."""
+        if self._starts is None:
+            self._by_pos = sorted(self.mentions, key=lambda m: m[0])
+            self._starts = [m[0] for m in self._by_pos]
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return {canon for _, _, canon, n in self._by_pos[lo:hi] if canon or n >= 2}
 
 
 def _titles(text: str, lang: str) -> list[tuple[int, int, dict[str, Any]]]:
@@ -437,10 +440,10 @@ def _scan(ctx) -> list[_Candidate]:
 
 def _drop_weak_conflicts(claims: list[_Candidate], lang: str) -> list[_Candidate]:
     """Drop an apposition whose role conflicts with a title put before the same name."""
-    direct: dict[str, list[str]] = {}
+    direct: dict[str, dict[str, None]] = {}  # each distinct value once: a long article repeats them
     for c in claims:
         if c.strength == DIRECT:
-            direct.setdefault(c.row["subject"], []).append(c.row["value"])
+            direct.setdefault(c.row["subject"], {})[c.row["value"]] = None
     return [c for c in claims if c.strength == DIRECT
             or not any(roles_conflict(c.row["value"], v, lang, lang) for v in direct.get(c.row["subject"], ()))]
 

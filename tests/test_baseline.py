@@ -256,3 +256,90 @@ def test_accept_by_a_version_1_id(tmp_path):
     assert sorted((e["rule"], e["status"], e.get("note")) for e in v2) == [
         ("C01", "accepted", NOTE), ("C02", "accepted", "Vérifié par la rédaction: deux fonctions successives")]
     assert "928109920b40b2c8872d" not in {e["id"] for e in v2}
+
+
+def _old_entry(id_, story, a, b, **decision):
+    """An entry as an older recoupe wrote it when run on a folder below the root: article
+    ids and folder story relative to that folder."""
+    return {"id": id_, "rule": "C01", "story": story, "subject": "pays", "kind": "quantity", "unit": "pays",
+            "verdict": "contradiction", "severity": "error", "values": ["26", "35"],
+            "members": [[a, "26"], [b, "35"]], **decision}
+
+
+@pytest.mark.parametrize("given, story, a, b", [
+    ("articles", "greve", "greve/a.txt", "greve/b.txt"),   # `recoupe baseline write articles/` from the root
+    ("articles/greve", ".", "a.txt", "b.txt"),             # `recoupe baseline write articles/greve`
+])
+def test_folder_relative_baseline_is_recognised_and_rewritten(tmp_path, given, story, a, b):
+    repo = tmp_path / "repo"
+    (repo / "articles" / "greve").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text("[tool.recoupe]\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "a.txt").write_text("26 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "b.txt").write_text("35 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    gone = {"id": "99999999999999999999", "rule": "C02", "story": "greve", "subject": "Odile Fenwick",
+            "members": [["greve/c.txt", "maire"], ["greve/d.txt", "ancienne maire"]], "status": "wontfix",
+            "note": "article retiré", "decided": "2025-05-01"}
+    old = {"tool": "recoupe", "version": 2, "entries": [
+        _old_entry("0123456789abcdef0123", story, a, b, status="accepted", note=NOTE, decided="2025-04-02"), gone]}
+    bl = repo / "recoupe-baseline.json"
+    bl.write_text(json.dumps(old, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    r = run_cli("check", "--format", "json", cwd=repo)
+    assert r.returncode == 0, r.stderr  # recognised: known, the gate stays green
+    [d] = json.loads(r.stdout)
+    assert (d["baseline_state"], d["baseline_status"], d["baseline_note"]) == ("unchanged", "accepted", NOTE)
+    assert "0123456789abcdef0123" not in r.stderr, r.stderr  # not reported fixed
+    assert "1 entry with ids relative to a folder below the project root recognised; " \
+        "'recoupe baseline write' rewrites them root-relative" in r.stderr
+    assert "fixed: 99999999999999999999" in r.stderr  # the entry of articles no longer there is
+
+    r = run_cli("baseline", "write", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    written = entries(bl)
+    assert len(written) == 2
+    [moved] = [e for e in written if e["rule"] == "C01"]
+    assert moved["id"] == d["id"] != "0123456789abcdef0123"
+    assert moved["story"] == "articles/greve"
+    assert moved["members"] == [["articles/greve/a.txt", "26"], ["articles/greve/b.txt", "35"]]
+    assert (moved["status"], moved["note"], moved["decided"]) == ("accepted", NOTE, "2025-04-02")
+    assert [e for e in written if e["rule"] == "C02"] == [gone]  # a decided entry that no longer occurs is kept
+    # and the rewritten baseline reads the same from a subfolder
+    r = run_cli("check", "greve", "--format", "json", cwd=repo / "articles")
+    assert r.returncode == 0, r.stderr
+    [again] = json.loads(r.stdout)
+    assert (again["id"], again["baseline_state"], again["baseline_note"]) == (moved["id"], "unchanged", NOTE)
+
+
+def test_a_folder_relative_entry_of_other_articles_is_not_taken(tmp_path):
+    """The same rule and subject on other article names is no match: the entry stays
+    (decided, so kept) and the discrepancy is new."""
+    repo = tmp_path / "repo"
+    (repo / "articles" / "greve").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text("[tool.recoupe]\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "a.txt").write_text("26 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "b.txt").write_text("35 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    old = {"tool": "recoupe", "version": 2, "entries": [
+        _old_entry("0123456789abcdef0123", "greve", "greve/a.txt", "greve/z.txt", status="accepted", note=NOTE)]}
+    bl = repo / "recoupe-baseline.json"
+    bl.write_text(json.dumps(old), encoding="utf-8")
+    r = run_cli("check", "--format", "json", cwd=repo)
+    assert r.returncode == 1, r.stderr
+    [d] = json.loads(r.stdout)
+    assert d["baseline_state"] == "new"
+
+
+def test_accept_on_a_folder_relative_entry_rewrites_it_once(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "articles" / "greve").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text("[tool.recoupe]\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "a.txt").write_text("26 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    (repo / "articles" / "greve" / "b.txt").write_text("35 pays ont signé l’accord à Genève.\n", encoding="utf-8")
+    bl = repo / "recoupe-baseline.json"
+    bl.write_text(json.dumps({"tool": "recoupe", "version": 2, "entries": [
+        _old_entry("0123456789abcdef0123", ".", "a.txt", "b.txt", status="known")]}), encoding="utf-8")
+    r = run_cli("baseline", "accept", "0123456789", "--note", NOTE, cwd=repo)  # by its old id
+    assert r.returncode == 0, r.stderr
+    [e] = entries(bl)
+    assert e["id"] != "0123456789abcdef0123" and e["story"] == "articles/greve"
+    assert (e["status"], e["note"]) == ("accepted", NOTE)
+    assert e["members"] == [["articles/greve/a.txt", "26"], ["articles/greve/b.txt", "35"]]

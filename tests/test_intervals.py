@@ -59,3 +59,18 @@ def test_sides_group_mutually_compatible_values():
     # an open upper bound joins the larger values: plus de 2 000 with 2 150, not 1 100
     got = sides([1100, 2000, 2150], [1100, NaN, 2150])
     assert list(got) == [0, 1, 1]
+
+
+def test_infinite_bounds_stay_unbounded_without_tolerance():
+    """An open end given as ``inf`` (not NaN) at tolerance 0: ``0 * inf`` once made the
+    bound NaN, which met no value, so « plus de 5 000 » conflicted with 6 000."""
+    from recoupe.checker.intervals import unexplained_conflicts
+
+    inf = math.inf
+    assert unexplained_conflicts(["a", "b"], [5000.0, 6000.0], [5000.0, 6000.0], [inf, 6000.0], 0.0) == []
+    assert unexplained_conflicts(["a", "b"], [5000.0, 6000.0], [-inf, 6000.0], [5000.0, 6000.0], 0.0) == [(0, 1)]
+    assert unexplained_conflicts(["a", "b"], [5000.0, 4000.0], [-inf, 4000.0], [5000.0, 4000.0], 0.0) == []
+    # a missing bound is unbounded on its side, with or without tolerance
+    assert unexplained_conflicts(["a", "b"], [5000.0, 6000.0], [5000.0, 6000.0], [NaN, 6000.0], 0.0) == []
+    assert unexplained_conflicts(["a", "b"], [100.0, 104.0], [100.0, 104.0], [100.0, 104.0], 0.05) == []
+    assert unexplained_conflicts(["a", "b"], [100.0, 110.0], [100.0, 110.0], [100.0, 110.0], 0.02) == [(0, 1)]

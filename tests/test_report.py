@@ -470,3 +470,29 @@ def test_svg_chart_escapes_and_orders():
     assert 'class="err open"' in svg  # the open upper end
     assert value_chart(pts, "pays") == value_chart(list(pts), "pays")
     assert value_chart([], "x") == ""
+
+
+def write_silenced_corpus(root: Path) -> None:
+    """Three stories disagreeing on a cost: one silenced by a comment in an article,
+    one by the configuration's per-file ignores, one reported."""
+    root.mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.recoupe]\n\n[tool.recoupe.per-file-ignores]\n"tunnel/*" = ["C01"]\n',
+                                         encoding="utf-8")
+    stories = {
+        "pont": ("Le pont de Harwick", "40", "55", " <!-- recoupe: ignore C01 -->"),
+        "tunnel": ("Le tunnel de Brenmoor", "12", "30", ""),
+        "gare": ("La gare de Velsby", "7", "9", ""),
+    }
+    for story, (thing, first, second, comment) in stories.items():
+        (root / story).mkdir()
+        for name, (day, value, note) in {"a.md": ("02", first, comment), "b.md": ("03", second, "")}.items():
+            (root / story / name).write_text(
+                f"---\ndate: 2025-03-{day}\n---\n{thing} a coûté {value} millions d'euros, selon la mairie.{note}\n\n"
+                "La maire a inauguré l'ouvrage dimanche.\n", encoding="utf-8")
+
+
+def test_markdown_summary_counts_the_silenced(tmp_path):
+    write_silenced_corpus(tmp_path / "repo")
+    r = run_cli("report", "--format", "markdown", "-o", "-", cwd=tmp_path / "repo")
+    assert r.returncode == 0, r.stderr
+    assert "2 discrepancies silenced by suppressions (listed in the HTML report)." in r.stdout

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
-from test_report import write_brief_corpus, write_house_corpus
+from test_report import write_brief_corpus, write_house_corpus, write_silenced_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -299,3 +299,33 @@ def test_large_report_opens_fast_and_small(browser, tmp_path):
     page.screenshot(path=str(SCREENSHOT_LARGE), full_page=False)
     assert SCREENSHOT_LARGE.stat().st_size > 10_000
     o.close()
+
+
+def test_suppressed_discrepancies_counted_and_listed(browser, tmp_path):
+    write_silenced_corpus(tmp_path / "repo")
+    repo = tmp_path / "repo"
+    kept = _check([], cwd=repo)
+    assert [d["story"] for d in kept] == ["gare"]
+    for lang, title, by_config in (("fr", "2 divergences mises en sourdine", "la configuration (exclusions par fichier)"),
+                                   ("en", "2 discrepancies silenced", "configuration (per-file ignores)")):
+        out = tmp_path / f"silenced-{lang}.html"
+        _report([], out, repo, "--report-lang", lang)
+        o = Opened(browser, out)
+        page = o.page
+        assert o.visible_rows() == 1  # only the reported one is a row of the stories
+        assert page.locator(f"tbody#d-{kept[0]['id']}").count() == 1
+        assert page.locator("#n-suppressed").text_content() == "2"
+        page.locator("#n-suppressed a").click()  # the count leads to the list
+        section = page.locator("section#suppressed")
+        assert section.is_visible()
+        assert section.locator("h2").text_content() == title
+        rows = section.locator("tr.suppressed")
+        assert rows.count() == 2
+        # sorted by story: pont (the comment on line 4 of pont/a.md), tunnel (the configuration)
+        assert rows.nth(0).locator("td").nth(0).text_content() == "pont"
+        assert rows.nth(0).locator("td.where").text_content() == "pont/a.md:4"
+        assert "pont/b.md" in rows.nth(0).locator("td").nth(3).text_content()
+        assert rows.nth(1).locator("td").nth(0).text_content() == "tunnel"
+        assert rows.nth(1).locator("td.where").text_content() == by_config
+        assert {d["id"] for d in kept}.isdisjoint(rows.nth(i).get_attribute("data-id") for i in range(2))
+        o.close()

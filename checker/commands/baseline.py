@@ -50,7 +50,9 @@ def _accept(args: argparse.Namespace, path: str, old, result) -> int:
     from ..baseline import accept, write_baseline
 
     recorded = {d.id: e["id"] for d in result.discrepancies if old is not None and (e := old.match(d)) is not None}
-    matches = [d for d in result.discrepancies if d.id.startswith(args.id) or recorded.get(d.id, "").startswith(args.id)]
+    former = old.former if old is not None else {}  # entries of a folder-relative baseline, by their old ids too
+    matches = [d for d in result.discrepancies if d.id.startswith(args.id) or recorded.get(d.id, "").startswith(args.id)
+               or former.get(d.id, "").startswith(args.id)]
     known = [e for e in (old.entries if old else []) if e["id"].startswith(args.id)]
     ids = {d.id for d in matches} | {e["id"] for e in known if e["id"] not in recorded.values()}
     if len(ids) > 1:

@@ -203,6 +203,10 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
     result = apply_suppressions(result, session.settings.per_file_ignores)
     if baseline is not None:
         result = with_baseline(result, baseline, ran=lambda code: code in session.selection)
+        if baseline.relocations:
+            n = baseline.relocations
+            print(f"{baseline.path}: {n} entr{'y' if n == 1 else 'ies'} with ids relative to a folder below the "
+                  f"project root recognised; 'recoupe baseline write' rewrites them root-relative", file=sys.stderr)
     return session, result, loaded
 
 

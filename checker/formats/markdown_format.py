@@ -83,6 +83,9 @@ def render_summary(report) -> str:
     fixed = list(getattr(report, "fixed", None) or [])
     if fixed:
         extra.append(f"{_plural(len(fixed), 'baseline entry')} no longer occur{'s' if len(fixed) == 1 else ''}.")
+    suppressed = list(getattr(report, "suppressed", None) or [])
+    if suppressed:
+        extra.append(f"{_plural(len(suppressed), 'discrepancy')} silenced by suppressions (listed in the HTML report).")
     errors = list(getattr(report, "errors", None) or [])
     if errors:
         extra.append(f"{_plural(len(errors), 'input error')}: some articles were not read.")

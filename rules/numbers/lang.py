@@ -111,12 +111,15 @@ class Lang:
         self.rate_re = regex.compile(
             HSP + r"*(?P<rate>(?i:" + _alt(self.rates) + r"))(?![\p{L}])"
             + (r"(?!" + HSP + r"+(?i:" + _alt(not_rate) + r")(?![\p{L}]))" if not_rate else ""))
-        self.approx_comp_re = regex.compile(
-            HSP + r"+(?:(?i:" + _alt(w for w in lx.get("approx_complement") or ["de"] if not w.endswith(("'", "’"))) + r")(?![\p{L}])"
+        self.approx_comp_re = regex.compile(  # bounded spaces: see bp_after
+            HSP + r"{1,40}(?:(?i:" + _alt(w for w in lx.get("approx_complement") or ["de"] if not w.endswith(("'", "’"))) + r")(?![\p{L}])"
             + r"|(?i:d['’]))")
         self.scale_re = regex.compile(
             HSP + r"*(?P<sc>(?i:" + (_alt(self.money_scales) or "(?!)") + r"))(?![\p{L}\p{N}])")
-        self.bp_after = regex.compile(HSP + r"*(?i:" + (_alt(lx.get("basis_points_after") or []) or "(?!)") + r")(?![\p{L}])")
+        # a bounded run of spaces: with ``HSP*`` the regex module looked for the phrase
+        # through the rest of the text at every match (quadratic in a long article)
+        self.bp_after = regex.compile(HSP + r"{0,40}(?i:" + (_alt(lx.get("basis_points_after") or []) or "(?!)")
+                                      + r")(?![\p{L}])")
         link = r"(?:(?i:de|d['’]|of|des)" + HSP + r"*)?"
         self.cur_after = regex.compile(
             HSP + r"*(?:-" + HSP + r"*)?(?P<link>" + link + r")(?:(?P<sym>" + _SYM_ALT + r")(?![\p{L}])|(?P<word>(?i:" + _alt(self.words_cur) + r"))(?![\p{L}]))")
