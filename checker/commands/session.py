@@ -103,8 +103,10 @@ class Session:
         rules = list(self.registry.values())
         return Cache.for_run(rules, [r.code for r in rules if r.code in self.selection], self.settings)
 
-    def load(self, inputs: list[str]):
-        """The corpus: articles, and the input errors reported on standard error."""
+    def load(self, inputs: list[str], lazy_text: bool = False):
+        """The corpus: articles, and the input errors reported on standard error. With
+        ``lazy_text`` the articles hold no text: ``result.text_of(article)`` reads it
+        again (a check then holds one batch of texts at a time)."""
         from ..corpus import Loader
         from ..registry import load_languages
 
@@ -119,6 +121,7 @@ class Session:
             stopwords=languages.function_words() if self.settings.story_grouping == "auto" else frozenset(),
             root=Path(self.settings.root),
             max_bytes=self.settings.max_article_bytes,
+            lazy_text=lazy_text,
         )
         result = loader.load(inputs)
         for w in result.warnings:
@@ -170,17 +173,38 @@ def write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def run_check(args: argparse.Namespace, use_baseline: bool = True):
+def write_check(module, result, output: str | None) -> None:
+    """``module``'s check output of ``result`` to ``output`` (standard output when None),
+    piece by piece when the format can (``write_check``), else as one string."""
+    if not hasattr(module, "write_check"):
+        write(module.render_check(result), output)
+        return
+    if not output:
+        module.write_check(result, sys.stdout)
+        sys.stdout.flush()
+        return
+    p = Path(output)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with p.open("w", encoding="utf-8") as f:
+            module.write_check(result, f)
+    except OSError as e:
+        raise RecoupeError(f"cannot write ({e.strerror or e})", output) from None
+
+
+def run_check(args: argparse.Namespace, use_baseline: bool = True, keep_claims: bool = True):
     """Load, extract, compare, apply suppressions and the baseline. Returns (session,
     result, loaded). When every input is an article file (changed files), the whole
-    corpus is checked and only the discrepancies involving those files are kept."""
+    corpus is checked and only the discrepancies involving those files are kept.
+    The articles are loaded without their text (read again story batch by story batch);
+    without ``keep_claims`` the result holds the number of claims, not the claims."""
     from ..compare import apply_suppressions, check_articles, focus_on, with_baseline
     from ..progress import Progress
 
     session = Session.open(args)
     inputs = inputs_of(args, session.settings)
     focus_files = changed_files(list(getattr(args, "inputs", None) or []))
-    loaded = session.load(corpus_inputs(session.settings) + inputs if focus_files else inputs)
+    loaded = session.load(corpus_inputs(session.settings) + inputs if focus_files else inputs, lazy_text=True)
     baseline = None
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = baseline_for(args, session.settings, required=False)
@@ -190,10 +214,12 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
         raise UsageError("--scheduler is for --executor dask")
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
                             Progress(len(loaded.articles), "checking"), jobs=session.jobs,
-                            executor=executor, scheduler=scheduler, cache=session.cache() if executor == "local" else None)
+                            executor=executor, scheduler=scheduler, cache=session.cache() if executor == "local" else None,
+                            materialise=loaded.text_of, keep_claims=keep_claims)
     for note in result.notes:
         print(note, file=sys.stderr)
     result.inputs = list(inputs)
+    result.text_of = loaded.text_of if loaded.sources else None
     result.root = session.settings.root
     result.excluded = tuple(sorted(set(loaded.excluded)))
     result.errors = [str(e) for e in loaded.errors]
