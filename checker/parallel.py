@@ -26,8 +26,8 @@ import functools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -214,14 +214,15 @@ def story_units(articles: Sequence, size: int | None = None) -> list[list[int]]:
 @dataclass(frozen=True)
 class CheckJob:
     """What a check unit needs (inherited by forked workers): the articles (maybe without
-    their text), ``materialise`` (an article with its text), the engine and settings."""
+    their text), ``materialise`` (an article with its text), the engine and settings.
+    ``comparators=None``: extraction only (``recoupe extract``)."""
 
     articles: Sequence
     materialise: Callable | None
     extractor: Any
-    comparators: Sequence
-    ctx_args: Mapping[str, Any]
-    severity: Mapping[str, str]
+    comparators: Sequence | None
+    ctx_args: Mapping[str, Any] = field(default_factory=dict)
+    severity: Mapping[str, str] = field(default_factory=dict)
     cache: Any = None
     keep_claims: bool = True
 
@@ -250,6 +251,8 @@ class CheckJob:
                 notes = list(ex.notes)
                 claims = sort_claims(claims_frame(rows))
                 del rows
+        if self.comparators is None:
+            return [], notes, (claims if self.keep_claims else len(claims))
         ctx = CompareContext(articles={a.id: a for a in arts}, **self.ctx_args)
         compare = lambda part: compare_claims(part, self.comparators, ctx, self.severity)  # noqa: E731
         found = self.cache.compare(claims, arts, compare) if self.cache is not None else compare(claims)
@@ -260,23 +263,40 @@ def _check_unit(unit: Sequence[int]):
     return _FORKED["check"].run(unit)
 
 
+def iter_units(job: CheckJob, jobs: int, progress=None) -> Iterator[tuple[list, list, Any]]:
+    """:meth:`CheckJob.run` of each story unit (:func:`story_units`), in order, on ``jobs``
+    forked processes when it pays; each result is given as soon as it and the ones
+    before it are done, so that a caller can write it and let it go."""
+    units = story_units(job.articles)
+    done = 0
+    if len(units) > 1 and parallel_ok(len(job.articles), jobs):
+        _FORKED["check"] = job
+        try:
+            ctx = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=ctx) as pool:
+                for u, r in zip(units, pool.map(_check_unit, units)):
+                    done += len(u)
+                    if progress:
+                        progress(done)
+                    yield r
+        finally:
+            _FORKED.pop("check", None)
+        return
+    for u in units:
+        r = job.run(u)
+        done += len(u)
+        if progress:
+            progress(done)
+        yield r
+
+
 def check_local(job: CheckJob, jobs: int, progress=None) -> tuple[pd.DataFrame | int, list, list]:
     """The whole check by story units (:func:`story_units`), on ``jobs`` forked processes
     when it pays: the claims frame (or, without ``keep_claims``, the number of claims),
     the sorted discrepancies and the extraction notes, the same whatever ``jobs``."""
     from .schema import sorted_discrepancies
 
-    units = story_units(job.articles)
-    weights = [len(u) for u in units]
-    if len(units) > 1 and parallel_ok(len(job.articles), jobs):
-        done = _forked_map(_check_unit, units, jobs, {"check": job}, progress, weights)
-    else:
-        done, n = [], 0
-        for u in units:
-            done.append(job.run(u))
-            n += len(u)
-            if progress:
-                progress(n)
+    done = list(iter_units(job, jobs, progress))
     notes = sorted((n for _, ns, _ in done for n in ns), key=lambda n: n.path)  # an article's notes in text order
     found = sorted_discrepancies(merge_found([f for f, _, _ in done]))
     if job.keep_claims:

@@ -135,3 +135,19 @@ def test_sarif_columns_come_from_the_text_read_again(tmp_path):
     text = harbour_rows(1, 2)[1]["text"]
     for r in regions:  # the column of the claim's snippet in its line (one-line articles)
         assert text[r["startColumn"] - 1:].startswith(r["snippet"]["text"])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_extract_written_unit_by_unit_equals_one_render(tmp_path, extractor, fmt):
+    from recoupe.checker import formats
+    from recoupe.checker.schema import claim_records
+
+    rows = harbour_rows(25, 10)  # 250 articles: two worker processes with -j 2
+    corpus = write_jsonl(tmp_path / "port.jsonl", rows)
+    out = tmp_path / f"claims.{fmt}"
+    done = run_cli("extract", corpus, "--format", fmt, "-j", "2", "--no-cache", "-o", out)
+    assert done.returncode == 0, done.stderr
+    arts = [make_article(r["text"], id=r["id"], story=r["story"], date=r["date"]) for r in rows]
+    whole = formats.get(fmt).render_claims(claim_records(extractor.run(arts)))
+    assert whole.count("\n") > 250 * 3
+    assert out.read_text(encoding="utf-8") == whole

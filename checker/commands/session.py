@@ -9,7 +9,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError, InputError, RecoupeError, UsageError
@@ -153,6 +153,23 @@ class Session:
             print(note, file=sys.stderr)
         return frame
 
+    def extract_units(self, loaded) -> Iterator[Any]:
+        """The claims frames of the corpus ``loaded`` (maybe without texts: they are read
+        again unit by unit), one unit of whole stories after the other, in the claims'
+        order; the rules' notes go to standard error at the end."""
+        from ..parallel import CheckJob, iter_units
+        from ..pipeline import Extractor
+        from ..progress import Progress
+
+        ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
+        job = CheckJob(loaded.articles, loaded.text_of, ex, None, cache=self.cache())
+        notes = []
+        for _, unit_notes, frame in iter_units(job, self.jobs, Progress(len(loaded.articles), "extracting")):
+            notes.extend(unit_notes)
+            yield frame
+        for note in sorted(notes, key=lambda n: n.path):  # values the rules skipped: warnings
+            print(note, file=sys.stderr)
+
     @property
     def jobs(self) -> int:
         from ..parallel import default_jobs
@@ -173,23 +190,29 @@ def write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def write_check(module, result, output: str | None) -> None:
-    """``module``'s check output of ``result`` to ``output`` (standard output when None),
-    piece by piece when the format can (``write_check``), else as one string."""
-    if not hasattr(module, "write_check"):
-        write(module.render_check(result), output)
-        return
+def write_stream(write_to: Callable[[Any], None], output: str | None) -> None:
+    """``write_to(stream)`` on ``output`` (standard output when None): an output
+    written piece by piece, never held as one string."""
     if not output:
-        module.write_check(result, sys.stdout)
+        write_to(sys.stdout)
         sys.stdout.flush()
         return
     p = Path(output)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         with p.open("w", encoding="utf-8") as f:
-            module.write_check(result, f)
+            write_to(f)
     except OSError as e:
         raise RecoupeError(f"cannot write ({e.strerror or e})", output) from None
+
+
+def write_check(module, result, output: str | None) -> None:
+    """``module``'s check output of ``result`` to ``output`` (standard output when None),
+    piece by piece when the format can (``write_check``), else as one string."""
+    if hasattr(module, "write_check"):
+        write_stream(lambda f: module.write_check(result, f), output)
+    else:
+        write(module.render_check(result), output)
 
 
 def run_check(args: argparse.Namespace, use_baseline: bool = True, keep_claims: bool = True):

@@ -25,6 +25,12 @@ def render_claims(records: Iterable[Mapping[str, Any]]) -> str:
     return "".join(iter_array(records))
 
 
+def write_claims(records: Iterable[Mapping[str, Any]], out: TextIO) -> None:
+    """:func:`render_claims` written piece by piece to ``out``."""
+    for piece in iter_array(records):
+        out.write(piece)
+
+
 def iter_check(report) -> Iterator[str]:
     """The contract's JSON array of discrepancies; each object carries ``schema_version``
     first (documented in docs/output-formats.md)."""
