@@ -273,12 +273,15 @@ def iter_units(job: CheckJob, jobs: int, progress=None) -> Iterator[tuple[list, 
         _FORKED["check"] = job
         try:
             ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=ctx) as pool:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=ctx)
+            try:
                 for u, r in zip(units, pool.map(_check_unit, units)):
                     done += len(u)
                     if progress:
                         progress(done)
                     yield r
+            finally:  # an error (a file edited meanwhile) stops the units not yet started
+                pool.shutdown(wait=True, cancel_futures=True)
         finally:
             _FORKED.pop("check", None)
         return

@@ -151,3 +151,18 @@ def test_extract_written_unit_by_unit_equals_one_render(tmp_path, extractor, fmt
     whole = formats.get(fmt).render_claims(claim_records(extractor.run(arts)))
     assert whole.count("\n") > 250 * 3
     assert out.read_text(encoding="utf-8") == whole
+
+
+def test_an_edit_during_a_parallel_check_is_an_input_error(tmp_path):
+    """A unit (in a worker) that cannot read its text again stops the run with an
+    InputError naming the file and line (which the CLI prints as one line, exit 2)."""
+    rows = harbour_rows(30, 10)
+    path = write_jsonl(tmp_path / "port.jsonl", rows)
+    lazy = Loader(lazy_text=True).load([str(path)])
+    write_jsonl(path, rows[::-1])  # every line moved
+
+    from recoupe.checker.registry import load_registry
+
+    with pytest.raises(InputError) as e:
+        check_articles(lazy.articles, load_registry(entry_points=False), jobs=2, materialise=lazy.text_of)
+    assert str(e.value).startswith(f"{path}:") and "changed while recoupe ran" in str(e.value)
