@@ -10,17 +10,30 @@ ukrainiens``). Values are intervals: ``près de 100 000`` is [90 000, 100 000],
 ``une trentaine`` [25, 35]; two claims conflict when their intervals, widened by
 the kind's relative tolerance, do not meet.
 
+What a figure counts: its counted noun, or for a bare figure the measure of its
+clause (``le bilan``, ``magnitude``), what ``le nombre de`` / ``the number of``
+names, the key of a figure right before it in its sentence (``2 719, up from
+2 056``), or for a duration right after a figure, that figure (``491 litres en huit
+heures``); a generic noun (``people``) takes its verb's key (``killed`` → dead).
+The frame (:mod:`.frames`: measure, place, round, scope, date) splits a group when
+claims give different values; a claim that gives none joins the group's main value
+(a place only when its own article names it; a scope never: it is the whole).
+
 Verdicts and severities:
 
 - ``contradiction`` / error: the same subject with the same predicate (the same
-  event) and incompatible values;
+  event) and incompatible values; or two figures one typing slip apart (two digits
+  swapped, ``2 065`` / ``2 056``; the same digits at another scale, ``160 000`` /
+  ``16 000``, ``88 milliards`` / ``88 millions``), whatever their dates or sources
+  (in a series of three figures or more, the slip is a finding of its own);
 - ``contradiction`` / warning: incompatible values, but the evidence that they are
   about the same event is weak (different predicates, or an article that itself
   gives both values);
 - ``attributed`` / warning: the values come from different named sources (``selon
   la CGT`` / ``selon la police``): report it, it is not an error of the articles;
-- ``update`` / info: the articles have different dates; the later one carries the
-  newer figure (a death toll that rises);
+- ``update`` / info: a figure that grows or shrinks by nature (a toll, the injured,
+  firefighters sent, hectares burned) in articles of different dates, unless a value
+  is restated after another side's newer one;
 - not reported: claims whose paragraphs (lines) date them differently, each with its
   own calendar day (different events).
 
@@ -103,19 +116,39 @@ def _neutral() -> tuple[dict[str, str], dict[str, tuple[str, float]], frozenset[
     return nouns, conv, frozenset(str(w) for w in table.get("absolute_scales") or [])
 
 
+@functools.cache
+def _by_predicate() -> tuple[frozenset[str], dict[str, str]]:
+    """(generic counted nouns, {predicate class: noun key}) of neutral_keys.yaml."""
+    table = data("neutral_keys.yaml") or {}
+    return (frozenset(str(w) for w in table.get("generic_nouns") or []),
+            {str(c): str(k) for c, k in (table.get("by_predicate") or {}).items()})
+
+
+def _predicate_key(lang, predicate) -> str:
+    """The noun key a figure's predicate says it counts (``tuer`` → ``mort``), or ""."""
+    if not isinstance(predicate, str):
+        return ""
+    return _by_predicate()[1].get(predicate_classes().get((lang, predicate), ""), "")
+
+
 def _keys(frame: pd.DataFrame, ctx) -> pd.DataFrame:
     """Canonical unit (language-neutral, converted to one unit per dimension) and
-    modifier set of each claim; values of converted units are scaled."""
+    modifier set of each claim; values of converted units are scaled. A generic
+    counted noun (``people``) takes the key its predicate says (``killed`` → dead)."""
     maps = {lang: _canon_map(lang, ctx.synonyms) for lang in ("fr", "en")}
     nouns, conv, _ = _neutral()
+    generic = _by_predicate()[0]
     units, mods, factors = [], [], []
-    for lang, unit, subject in zip(frame["lang"], frame["unit"], frame["subject"]):
+    for lang, unit, subject, pred in zip(frame["lang"], frame["unit"], frame["subject"], frame["predicate"]):
         table = maps.get(lang, maps["fr"])
         u = table.get(str(unit), str(unit))
         dim, factor = conv.get(str(unit), (None, 1.0))
         words = str(subject).split() if subject is not pd.NA and subject is not None else []
-        rest = sorted({nouns.get(table.get(w, w), table.get(w, w)) for w in words} - {u, str(unit), nouns.get(u, u)})
-        units.append(dim or nouns.get(u, u))
+        said = nouns.get(u, u)
+        if said in generic:
+            said = _predicate_key(lang, pred) or said
+        rest = sorted({nouns.get(table.get(w, w), table.get(w, w)) for w in words} - {u, str(unit), nouns.get(u, u), said})
+        units.append(dim or said)
         mods.append(" ".join(rest))
         factors.append(factor)
     f = pd.Series(factors, index=frame.index, dtype=float)
@@ -125,11 +158,16 @@ def _keys(frame: pd.DataFrame, ctx) -> pd.DataFrame:
 
 def _group_keys(frame: pd.DataFrame) -> pd.Series:
     """story|kind|unit and, when the story gives several distinct modifier sets for
-    one unit, the modifier set (bare claims then stand apart)."""
+    one unit, the modifier set; a count without modifiers then joins the most
+    frequent set (it does not say it counts something else). A bare amount or rate
+    (``NEEDS_SUBJECT``) stands apart: its modifiers are its only subject."""
     base = frame["story"].astype(str) + "\x1f" + frame["kind"].astype(str) + "\x1f" + frame["unit_c"]
-    distinct = frame.loc[frame["mods"] != ""].groupby(base[frame["mods"] != ""])["mods"].nunique()
+    said = frame["mods"] != ""
+    distinct = frame.loc[said].groupby(base[said])["mods"].nunique()
     several = base.map(distinct).fillna(0) > 1
-    key = base.where(~several, base + "\x1f" + frame["mods"])
+    main = base.map(frame.loc[said].groupby(base[said])["mods"].agg(_main_value))
+    mods = frame["mods"].where(said | main.isna() | frame["kind"].isin(NEEDS_SUBJECT), main)
+    key = base.where(~several, base + "\x1f" + mods)
     return key
 
 
@@ -181,11 +219,13 @@ def _distinct_sources(g: pd.DataFrame) -> list[str] | None:
 
 def _supersedes(g: pd.DataFrame, ctx) -> str | None:
     """For a figure that grows or shrinks by nature: the date of the latest article
-    when the sides, ordered by date, follow each other (every article of a side is
-    dated no earlier than every article of the previous side; same-day articles are
-    live updates, and two articles of one day with one figure each are two running
-    counts of a live story); None otherwise (an old figure restated after the newer one).
-    Undated articles are left out; at least two sides must be dated."""
+    unless a figure is restated: one stated value of a side appears both before and
+    after the day another side first appears (the old toll repeated after the newer
+    one is a contradiction). A running count may rise and fall back (firefighters
+    sent, then withdrawn): a side whose later value differs (``près de 600`` then
+    ``environ 650``) is a new count, not a restatement. Same-day articles are live updates, and
+    two articles of one day with one figure each are two running counts of a live
+    story. Undated articles are left out; at least two sides must be dated."""
     dates = [ctx.articles[d].date if d in ctx.articles else None for d in g["doc"]]
     g = g.assign(_d=dates)
     g = g[g["_d"].notna()]
@@ -196,19 +236,69 @@ def _supersedes(g: pd.DataFrame, ctx) -> str | None:
         return None
     if spans["max"].max() == spans["min"].min():  # one day: two running counts of a live story
         return spans["max"].max().isoformat() if len(spans) == 2 and g["doc"].nunique() == len(spans) else None
-    if (spans["max"].to_numpy()[:-1] > spans["min"].to_numpy()[1:]).any():
-        return None
+    first = spans["min"]
+    for (side, _), d in g.groupby(["side", "nvalue"])["_d"]:
+        others = first.drop(side)
+        if ((others > d.min()) & (others < d.max())).any():
+            return None  # a figure stated again after another side's newer figure
     return spans["max"].max().isoformat()
 
 
+def _digits(x: float) -> str:
+    """The significant digits of a figure as written: 160 000 → ``16``, 4.21 → ``421``."""
+    return f"{abs(float(x)):.12g}".replace(".", "").lstrip("0").rstrip("0") if np.isfinite(x) and x else ""
+
+
+def slip(a: float, b: float) -> str:
+    """How two different figures are one typing slip apart: ``"scale"`` when they have
+    the same digits at another power of ten (160 000 / 16 000, 88 milliards / 88
+    millions), ``"swap"`` when two neighbouring digits are swapped at the same
+    magnitude (8 400 / 4 800 after zeros, 2 065 / 2 056, 4.12 / 4.21); ``""`` otherwise.
+    A slip is an error of one article, not a revised figure nor another source's count."""
+    da, db = _digits(a), _digits(b)
+    if len(da) < 2 or len(db) < 2 or a == b:  # one digit (1 / 10 / 100) is too common to be a sign
+        return ""
+    if da == db:
+        return "scale"
+    if len(da) == len(db) and np.floor(np.log10(abs(a))) == np.floor(np.log10(abs(b))):
+        diff = [i for i in range(len(da)) if da[i] != db[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]:
+            return "swap"
+    return ""
+
+
+SLIP_WORDS = {"scale": "the same digits at another scale (a zero or a scale word off)",
+              "swap": "two digits swapped"}
+
+
+def _slip(g: pd.DataFrame) -> tuple[int, int, str] | None:
+    """``(side, side, reason)`` when two sides' stated values (each side's most
+    frequent exact figure) are one typing slip apart, else None."""
+    exact = g[g["qualifier"].isna()] if "qualifier" in g.columns else g
+    values = exact.groupby("side")["value"].agg(lambda s: s.astype(float).mode().min())
+    shown = exact.groupby("side")["text"].first()
+    sides_ = list(values.index)
+    for i, a in enumerate(sides_):
+        for b in sides_[i + 1:]:
+            kind = slip(values[a], values[b])
+            if kind:
+                return int(a), int(b), f"«{shown[a]}» and «{shown[b]}» differ by {SLIP_WORDS[kind]}: a typing slip"
+    return None
+
+
 def _verdict(g: pd.DataFrame, ctx, weak: list[str]) -> tuple[str, str, str]:
-    """(verdict, severity, reason) for a group split into sides."""
+    """(verdict, severity, reason) for a group split into sides (a slip between its
+    only two sides is the error; with more sides, the slip is a finding of its own)."""
+    typo = _slip(g) if g["side"].nunique() == 2 else None
+    if typo:
+        return "contradiction", "error", typo[2]
     sources = _distinct_sources(g)
     if sources:
         return "attributed", "warning", "the sides credit different sources (" + " vs ".join(sources) + ")"
     classes = predicate_classes()
-    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna(),
-            *(classes.get((lang, p), p) for lang, p in zip(g["lang"], g["predicate"]) if isinstance(p, str))}
+    keys = {g["unit_c"].iloc[0], *g["measure"].replace("", pd.NA).dropna()}
+    if not g["measure_first"].any():  # a measure's verb ("7.7 struck, killing") says nothing of it
+        keys |= {classes.get((lang, p), p) for lang, p in zip(g["lang"], g["predicate"]) if isinstance(p, str)}
     if any(growing(k) for k in keys):
         latest = _supersedes(g, ctx)
         if latest:
@@ -255,6 +345,11 @@ def _shared_words(g: pd.DataFrame, most: int = 3) -> str:
 
 
 FRAME_SPLIT = ("measure", "place", "period", "scope", "when")
+# fields whose unknown value joins the group's main known value (others keep unknown
+# apart: a figure that names no scope is the whole, not a part); a figure that names no
+# place joins the main place only when its own article names that place for another
+# figure (a figure that names none is often the national one: it stays apart from the towns)
+JOIN_MAIN = frozenset({"measure", "period", "when", "place"})
 
 
 HALF = 0.4999  # half a unit of the last digit, open: 5.2 and 5.3 do not meet at 5.25
@@ -278,21 +373,21 @@ def _precision(frame: pd.DataFrame) -> pd.Series:
 def _dated(q: pd.DataFrame, published: pd.Series) -> pd.Series:
     """The ``when`` used to split a group: a year that is a prefix of a day another
     claim of the group gives is compatible with it, so it counts as unknown; a claim
-    with no date of its own is taken as of the latest day of the group no later than
-    its article's date (the news of the day, or the last one it can report).""" 
+    with no date of its own is taken as of its article's day when another claim of
+    the group is dated that day (the news of the day); otherwise it stays unknown and
+    joins the group's main day (``JOIN_MAIN``): an article of the 29th that does not
+    date its figure may report the 28th's news."""
     when = q["when"].str.split("|").str[0].fillna("")
     days = when.where(when.str.len() >= 10, "")
     day_sets = days[days != ""].groupby(q.loc[days != "", "gkey"]).agg(lambda s: frozenset(s))
     group_days = q["gkey"].map(day_sets)
-    has_days = group_days.notna()
     prefix = [bool(w) and len(w) < 10 and isinstance(g, frozenset) and any(d.startswith(w) for d in g)
               for w, g in zip(when, group_days)]
     when = when.where(~pd.Series(prefix, index=q.index), "")
     pub = published.reindex(q.index).fillna("")
-    latest = pd.Series([max((d for d in g if d <= p), default="") if isinstance(g, frozenset) and p else ""
-                        for p, g in zip(pub, group_days)], index=q.index)
-    take = (when == "") & has_days & (latest != "")
-    return when.where(~take, latest)
+    same_day = pd.Series([bool(p) and isinstance(g, frozenset) and p in g for p, g in zip(pub, group_days)],
+                         index=q.index)
+    return when.where(~((when == "") & same_day), pub)
 
 
 def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -311,8 +406,25 @@ def _split_keys(q: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, pd.Se
         several = key.map(n).fillna(0) > 1
         some = key.map(q.groupby(key)[f].apply(lambda s: (s != "").any() and (s == "").any()))
         weak = weak.where(~(some.fillna(False) & ~several), weak + " " + f)
-        key = key.where(~several, key + "\x1f" + f + "=" + q[f])
+        value = q[f]
+        if f in JOIN_MAIN:
+            # a claim that does not say joins the group's main value (unknown is not conflicting)
+            main = key.map(q.loc[known].groupby(key[known])[f].agg(_main_value))
+            join = several & ~known & main.notna()
+            if f == "place":  # only into a place the claim's own article names for some figure
+                named = q.loc[q[f] != ""].groupby("doc")[f].agg(frozenset)
+                join &= pd.Series([isinstance(n, frozenset) and m in n for m, n in zip(main, q["doc"].map(named))],
+                                  index=q.index)
+            value = value.where(~join, main)
+            weak = weak.where(~join, weak + " " + f)
+        key = key.where(~several, key + "\x1f" + f + "=" + value)
     return key, weak.str.strip()
+
+
+def _main_value(s: pd.Series) -> str:
+    """The most frequent value (the smallest of the tied ones: deterministic)."""
+    counts = s.value_counts()
+    return min(counts.index[counts == counts.max()])
 
 
 def _side_summary(g: pd.DataFrame) -> str:
@@ -352,6 +464,59 @@ def _elliptic(q: pd.DataFrame) -> pd.DataFrame:
     return q
 
 
+def _counted_key(counted: str, lang: str, table: Mapping[str, str]) -> str:
+    """The noun key of what a clause says is counted (``le nombre de disparus`` →
+    ``disparu``); a generic noun takes the key of the word after it (``the number of
+    people killed`` → ``mort``)."""
+    words = counted.split()
+    if not words:
+        return ""
+    nouns = _neutral()[0]
+    w = lemma(words[0], lang)
+    k = nouns.get(table.get(w, w), table.get(w, w))
+    if k in _by_predicate()[0]:
+        k = _predicate_key(lang, lemma(words[1], lang)) if len(words) > 1 else ""
+    return "" if k in _stop(lang) else k
+
+
+# between a figure and the duration that is its period: "en", "in" (after at most two
+# complements: "de pluie", "par mètre carré", "of rain"), and an adverb ("en seulement")
+PERIOD_GAP = regex.compile(r"(?<![\s\u00a0])[\s\u00a0]*+(?>(?:(?:par|per|de|of)[\s\u00a0]++|d['’])[\p{L}²]++"
+                           r"(?:[\s\u00a0]++(?!(?:en|in|within|over|sur)\b)[\p{L}²]++)?+[\s\u00a0]++){0,2}+"
+                           r"(?:en|in|within|over|sur)[\s\u00a0]++(?>(?:seulement|only|just|à peine|moins de|less than)[\s\u00a0]++)?+",
+                           regex.I)
+
+
+def _period_keys(q: pd.DataFrame, texts: Mapping[str, str]) -> pd.Series:
+    """A duration right after a figure (``491 litres par m² en huit heures``, ``3 000 km
+    in 21 days``) is the period of that figure: its key is ``time:of:<the figure's
+    key>``, whatever word follows it. A shift on the rows sorted by article and offset;
+    the text between the two is a slice of the article."""
+    o = q.sort_values(["doc", "start"], kind="stable")
+    prev = o.shift(1)
+    near = ((o["kind"] == "duration") & (prev["kind"].fillna("") != "duration") & (o["doc"] == prev["doc"])
+            & (o["sentence"] == prev["sentence"]) & (prev["unit_c"].fillna("") != "")
+            & ((o["start"] - prev["end"]) <= ELLIPSIS_GAP))
+    out = {}
+    for i in near[near].index:
+        between = texts.get(o.at[i, "doc"], "")[int(prev.at[i, "end"]):int(o.at[i, "start"])]
+        if PERIOD_GAP.fullmatch(between):
+            out[i] = f"time:of:{prev.at[i, 'unit_c']}"
+    return pd.Series(out, dtype=object)
+
+
+def _elliptic_keys(q: pd.DataFrame) -> pd.Series:
+    """A figure left without a key that follows closely a figure of the same kind and
+    sentence takes its key (``has risen to 2,719, up from 2,056``): a shift on the rows
+    sorted by article and offset, as :func:`_elliptic` does for counted nouns."""
+    o = q.sort_values(["doc", "start"], kind="stable")
+    prev = o.shift(1)
+    take = ((o["unit_c"] == "") & (prev["unit_c"].fillna("") != "") & (o["doc"] == prev["doc"])
+            & (o["kind"] == prev["kind"]) & (o["sentence"] == prev["sentence"])
+            & ((o["start"] - prev["end"]) <= ELLIPSIS_GAP))
+    return o["unit_c"].where(~take, prev["unit_c"])
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     yield from _figure_conflicts(claims, ctx)
     yield from _currency_mismatches(claims, ctx)
@@ -373,21 +538,35 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q = _keys(q, ctx)
     half = _precision(q)
     q = q.assign(low=q["low"] - half * q["factor"], high=q["high"] + half * q["factor"])
+    # one frame per figure, read before grouping: the measure of a unit-first figure
+    # ("magnitude 7.7 struck") is its subject, whatever the scanner took for its noun
+    fr = frames(q, claims, texts, COMPARED_KINDS[:4], dates)
+    nouns = _neutral()[0]
     # figures without a counted noun: only those whose clause names a measure (or, for
     # ordinals and durations, the counted thing after them) compare
     if len(headed):
-        hf = frames(q.loc[headed.index], claims, texts, COMPARED_KINDS[:4], dates)
-        nouns, _, _ = _neutral()
+        hf = fr.loc[headed.index]
+        maps = {lang: _canon_map(lang, ctx.synonyms) for lang in ("fr", "en")}
         key = []
-        for kind, lang, unit_c, measure, head in zip(q.loc[hf.index, "kind"], q.loc[hf.index, "lang"],
-                                                   q.loc[hf.index, "unit_c"], hf["measure"], hf["head"]):
+        for kind, lang, unit_c, measure, head, counted in zip(
+                q.loc[hf.index, "kind"], q.loc[hf.index, "lang"], q.loc[hf.index, "unit_c"], hf["measure"],
+                hf["head"], hf["counted"]):
             if kind in ("ordinal", "duration"):
                 h = lemma(head, lang) if head else ""
                 key.append(f"{unit_c if kind == 'duration' else 'rank'}:{nouns.get(h, h)}" if h and h not in _stop(lang) else "")
             else:
-                key.append(nouns.get(measure, measure))
+                # (not its verb alone: "kill 5" and "kill at least 18" may be two attacks)
+                key.append(nouns.get(measure, measure) or _counted_key(counted, lang, maps.get(lang, maps["fr"])))
         q.loc[hf.index, "unit_c"] = key
+        q.loc[hf.index, "unit_c"] = _period_keys(q, texts).reindex(hf.index).fillna(q.loc[hf.index, "unit_c"])
+        q.loc[hf.index, "unit_c"] = _elliptic_keys(q.loc[hf.index.union(q.index[q["unit_c"] != ""])]).reindex(hf.index)
         q = q[q["unit_c"] != ""]
+    q = q.join(fr.drop(columns=["head", "counted"]))
+    # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
+    # before the figure is its subject
+    first = q["measure_first"] & (q["measure"] != "")
+    q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
+    q.loc[first, "mods"] = ""
     q = q.assign(gkey=_group_keys(q))
     absolute = q["unit_c"].isin(_neutral()[2])
     tol = q["kind"].map(lambda k: float(ctx.tolerance.get(k, 0.0))).where(~absolute, 0.0)
@@ -395,15 +574,6 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     q = q[q["gkey"].isin(conflicting[conflicting].index)]
     if q.empty:
         return
-    fr = frames(q, claims, texts, COMPARED_KINDS[:4], dates)
-    q = q.join(fr.drop(columns=["head"]))
-    # "magnitude 6.1 quake", "une profondeur de 10 km": the measure standing right
-    # before the figure is its subject
-    nouns = _neutral()[0]
-    first = q["measure_first"] & (q["measure"] != "")
-    q.loc[first, "unit_c"] = [nouns.get(m, m) for m in q.loc[first, "measure"]]
-    q.loc[first, "mods"] = ""
-    q.loc[first, "gkey"] = q.loc[first, "story"].astype(str) + "\x1f" + q.loc[first, "kind"].astype(str) + "\x1f" + q.loc[first, "unit_c"]
     published = q["doc"].map(lambda d: dates[d].isoformat() if dates.get(d) else "")
     key, weak = _split_keys(q, published)
     q = q.assign(gkey=key, weak=weak)
@@ -435,6 +605,15 @@ def _figure_conflicts(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
         weak_fields = sorted({w for ws in g["weak"] for w in ws.split()})
         verdict_name, severity, reason = _verdict(g, ctx, weak_fields)
         subject = g["unit_c"].iloc[0] + (f" {g['mods'].iloc[0]}" if g["mods"].nunique() == 1 and g["mods"].iloc[0] else "")
+        typo = _slip(g) if g["side"].nunique() > 2 else None
+        if typo:  # in a series of figures, the two a slip apart are an error of their own
+            pair = g[g["side"].isin(typo[:2])]
+            if pair["doc"].nunique() > 1:
+                yield Finding(
+                    story=pair["story"].iloc[0], subject=subject, kind=pair["kind"].iloc[0], unit=pair["unit_c"].iloc[0],
+                    rows=tuple(pair.index), sides={int(i): int(s) for i, s in zip(pair.index, pair["side"])},
+                    verdict="contradiction", severity="error",
+                    explanation=f"{_side_summary(pair)}: same subject '{subject}'; {typo[2]}")
         frame_bits = [f"{f} {g[f].iloc[0]}" for f in ("measure", "place", "period", "scope")
                       if g[f].nunique() == 1 and g[f].iloc[0]]
         about = f" ({', '.join(frame_bits)})" if frame_bits else _shared_words(g)

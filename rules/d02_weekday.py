@@ -25,7 +25,9 @@ the implied week") for a weekday, ``-P1D`` / ``P0D`` / ``P1D`` (an offset from t
 unknown article date) for yesterday, today, tomorrow. A weekday inside a full date
 (``jeudi 4 septembre``) is left to D01; ``la veille`` / ``le lendemain`` (``the day
 before``) are relative to another event and are skipped, as are habitual weekdays
-(``le lundi``, ``tous les lundis``).
+(``le lundi``, ``tous les lundis``). A weekday after ``depuis`` / ``since``
+(``weekday_bounds``) is a reference point: its qualifier holds the word, and the date
+comparator leaves it out, as it does ``depuis 2014``.
 
 Flags:
 - [fr] Le président a annoncé jeudi un nouveau plan.
@@ -136,6 +138,12 @@ def _offset_text(days: int) -> str:
     return f"-P{-days}D" if days < 0 else f"P{days}D"
 
 
+@functools.cache
+def _bound_re(lang: str) -> re.Pattern[str]:
+    words = lexicon(lang).get("weekday_bounds") or []
+    return re.compile(rf"(?<!\w)(?P<b>{alt(words) or '(?!)'})\s+$", re.IGNORECASE)
+
+
 def extract(ctx) -> Iterator[dict[str, Any]]:
     lx = lexicon(ctx.lang)
     text, ref = ctx.text, ctx.date
@@ -177,6 +185,9 @@ def extract(ctx) -> Iterator[dict[str, Any]]:
         resolved = _shifted(lambda: _resolve_weekday(ref, wd, mode)) if ref is not None else None
         if resolved is not None:
             row["value"] = resolved
+            bound = _bound_re(ctx.lang).search(text, max(0, m.start() - 20), m.start())
+            if bound:  # "depuis mardi": a reference point (the qualifier says so)
+                row["qualifier"] = bound.group("b").lower().replace("’", "'")
         else:
             qual = words if not (g["pre"] and g["pre"].lower() == "on") else g["wd"].lower()
             row.update(value=f"-W-{wd}", resolved=False, qualifier=qual)

@@ -18,8 +18,12 @@ not say:
   7.7``, ``une profondeur de 10 km``), or is a threshold anywhere in the clause
   (``subject_measures``: ``les 289 nécessaires``): the measure, not a counted noun,
   is the subject;
-- ``head``: the first word after the figure (``quatrième Tour`` → ``tour``), the
-  counted thing of ordinals and durations (not a frame field: not compared);
+- ``head``: the first content word among the few after the figure, before any
+  punctuation (``quatrième Tour`` → ``tour``, ``27 heures seulement après la
+  présentation`` → ``présentation``), the counted thing of ordinals and durations
+  (not a frame field: not compared);
+- ``counted``: the words after ``le nombre de`` / ``the number of`` in the clause
+  (``disparus``, ``people killed``): what a bare figure counts (not compared);
 - ``when``: the calendar dates the clause gives (ISO text, ``|`` separated), from
   the date claims D01 already extracted (clock times are left out: a time of day
   and a date do not compare).
@@ -41,13 +45,12 @@ import numpy as np
 import pandas as pd
 import regex
 
-from .text import data
+from .text import data, stopwords
 
 WINDOW = 120  # characters of clause kept on each side of a figure, at most
 SENTENCE_END = regex.compile(r"[.!?;](?=\s|$)|\n")
 FIELDS = ("measure", "place", "period", "scope", "when")
 MEASURE_GAP = regex.compile(r"(?:\s+|de\b|d'|d’|du\b|of\b|:)*", regex.I)
-HEAD = regex.compile(r"^[\s-]*(?:(?:de|du|des|d'|d’|of)\s*)?(\p{L}[\p{L}-]*)")
 
 
 def _phrases(table: Mapping[str, list]) -> tuple[regex.Pattern, dict[str, str]]:
@@ -80,6 +83,48 @@ def _tables():
         if ypreps else None
     relative = _phrases({str(k): v for k, v in (d.get("relative_years") or {}).items()})
     return measures, scope, periods, place_words, place, not_places, growing, years, relative, subject_measures
+
+
+HEAD_WORDS = regex.compile(r"\p{L}[\p{L}-]*")
+HEAD_STOP = regex.compile(r"[,;:.!?()«»\"\n]")
+HEAD_REACH = 4  # words read after a figure for its counted thing
+
+
+@functools.cache
+def _head_skip() -> frozenset[str]:
+    """Words passed over when reading the counted thing after a figure: the function
+    words of both languages and ``head_skip`` of frames.yaml (``seulement``, ``après``)."""
+    skip = frozenset(str(w).lower() for w in (data("frames.yaml") or {}).get("head_skip") or [])
+    return skip | stopwords("fr") | stopwords("en")
+
+
+@functools.cache
+def _count_of() -> regex.Pattern | None:
+    """``le nombre de disparus`` / ``the number of people killed``: the phrases of
+    ``count_of`` (frames.yaml) and the two words after them."""
+    phrases = sorted({str(p) for p in (data("frames.yaml") or {}).get("count_of") or []}, key=lambda p: (-len(p), p))
+    if not phrases:
+        return None
+    return regex.compile(r"(?<![\w])(?i:" + "|".join(regex.escape(p) for p in phrases) + r")\s*"
+                         r"(\p{L}[\p{L}-]*)(?:\s+(\p{L}[\p{L}-]*))?")
+
+
+def _counted(clause: str) -> str:
+    """The thing a clause says is counted (``le nombre de disparus`` → ``disparus``;
+    ``the number of people killed`` → ``people killed``), lower-cased, or ""."""
+    pattern = _count_of()
+    m = pattern.search(clause) if pattern is not None else None
+    return " ".join(w for w in m.groups() if w).lower() if m else ""
+
+
+def _head(right: str) -> str:
+    """The first content word among the few after a figure, before any punctuation
+    (``27 heures seulement après la présentation`` → ``présentation``; ``quatrième
+    Tour`` → ``tour``); "" when the clause stops first."""
+    stop = HEAD_STOP.search(right, 0, 80)
+    words = HEAD_WORDS.findall(right, 0, stop.start() if stop else 80)[:HEAD_REACH]
+    skip = _head_skip()
+    return next((w.lower() for w in words if w.lower() not in skip and len(w) > 1), "")
 
 
 def growing(key: str) -> bool:
@@ -136,7 +181,7 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
     measures, scope, periods, *_ = _tables()
     boundary = claims[claims["kind"].isin(boundary_kinds) & claims["doc"].isin(q["doc"].unique())]
     prev_end, next_start = clause_bounds(q, boundary)
-    out = {f: [] for f in (*FIELDS, "head", "measure_first")}
+    out = {f: [] for f in (*FIELDS, "head", "counted", "measure_first")}
     lefts, rights = [], []
     for doc, start, end, pe, ns in zip(q["doc"], q["start"], q["end"], prev_end, next_start):
         text = texts.get(doc, "")
@@ -166,8 +211,8 @@ def frames(q: pd.DataFrame, claims: pd.DataFrame, texts: Mapping[str, str], boun
         out["measure_first"].append(bool((first or measure in _tables()[9]) and measure))
         out["place"].append(_place(right, last=False) or _place(left, last=True))
         out["period"].append(_nearest(*periods, left + " " + right, last=False))
-        h = HEAD.match(right)
-        out["head"].append(h.group(1).lower() if h else "")
+        out["head"].append(_head(right))
+        out["counted"].append(_counted(left + span + right))
         out["scope"].append(_nearest(*scope, left, last=True) or _nearest(*scope, right, last=False))
     # dates of the clause: a join on the article, filtered by offsets; years after
     # "en" / "in" found by one scan per article

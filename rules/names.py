@@ -294,6 +294,12 @@ class _Lexicon:
                 for n in c.get("names") or ():
                     self.country_names[form_key(n)] = code
         self.org_norm = {o["code"]: o["text"] for o in conf.get("organisations") or ()}
+        ranks = conf.get("person_ranks") or ()
+        #: a rank or honorific before a capitalised name (Senior General X, le général X):
+        #: not part of the name; French ranks in any case, English ones as written
+        rank = rf"(?<![\p{{L}}\p{{N}}])(?:{alt(ranks) or '(?!)'})[ \t\u00a0]+(?-i:(?=\p{{Lu}}))"
+        self.rank = regex.compile(rank, regex.IGNORECASE if lang == "fr" else 0)
+        self.ranks = Scanner(self.rank, ranks)
         self._conf = conf
 
     @functools.cached_property
@@ -559,8 +565,23 @@ def _national(key: str) -> bool:
     return key in NATIONAL or key.startswith("minister|")
 
 
+def same_office(ka: str | None, kb: str | None) -> bool:
+    """Two office keys name one office: equal, or one office whose free complement is the
+    start of the other's (``président de la région`` / ``président de la région
+    valencienne``: the shorter says less, not something else)."""
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    (ha, _, ca), (hb, _, cb) = ka.partition("|"), kb.partition("|")
+    if ha != hb or not ca or not cb:
+        return False
+    short, long_ = sorted((ca, cb), key=len)
+    return long_.startswith(short + " ")
+
+
 def _same_office_compatible_country(a: dict, b: dict) -> bool:
-    return a["key"] == b["key"] and (a["country"] is None or b["country"] is None or a["country"] == b["country"])
+    return same_office(a["key"], b["key"]) and (a["country"] is None or b["country"] is None or a["country"] == b["country"])
 
 
 #: Modifier values of an acting holder (acting, interim, par intérim).
@@ -571,20 +592,54 @@ def _acting(role: dict) -> bool:
     return role.get("modifier") in ACTING
 
 
+@functools.cache
+def _together() -> frozenset[frozenset[str]]:
+    conf = data("names.yaml") or {}
+    return frozenset(frozenset(p) for p in conf.get("portfolios_held_together") or ())
+
+
+@functools.cache
+def _domain_forms(lang: str) -> tuple[tuple[str, str], ...]:
+    """``(domain key, form)`` of a language's lexicon: ministry domains and the
+    ministries whose office key carries one (``health minister``)."""
+    lex = lexicon(lang)
+    out = {(d["key"], f) for f, d in lex.domains.items()}
+    out |= {(o["key"].partition("|")[2], f) for f, o in lex.offices.items() if o["key"].startswith("minister|")}
+    return tuple(sorted(out))
+
+
+def _domains_named(office: str, lang: str) -> set[str]:
+    text = f" {form_key(office)} "
+    return {k for k, f in _domain_forms(lang) if f" {f} " in text}
+
+
+def _held_together(pa: dict, lang_a: str, pb: dict, lang_b: str) -> bool:
+    """Two ministries one person may hold at once: listed in ``portfolios_held_together``,
+    or one title names the other's domain (``ministre du Travail et de la Santé``)."""
+    da, db = pa["key"].partition("|")[2], pb["key"].partition("|")[2]
+    if frozenset((da, db)) in _together():
+        return True
+    return db in _domains_named(pa["office"] or "", lang_a) or da in _domains_named(pb["office"] or "", lang_b)
+
+
 def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bool:
     """True when one person cannot hold role ``a`` and role ``b`` (as of one story).
 
     The table, on parsed roles (:func:`parse_role`); unknown titles never conflict:
 
-    - same office, countries equal or one unknown, different time (``ancien président
-      américain`` / ``président américain``; ``former`` / ``future``): conflict;
+    - same office (:func:`same_office`: ``président de la région`` is ``président de la
+      région valencienne``), countries equal or one unknown, different time (``ancien
+      président américain`` / ``président américain``; ``former`` / ``future``): conflict;
     - same office, two different countries or organisations: conflict;
     - same office, both current, one acting (``acting``, ``par intérim``) and one not:
       conflict;
     - different offices, both current, same country: conflict when one is a head of
       state or government (:data:`HEADS`) and the other a head too or a sectoral
-      minister (``président français`` / ``premier ministre français``); two ministries
-      of one country can be held together;
+      minister (``président français`` / ``premier ministre français``);
+    - two different ministries, both current, of one country or with a country unknown
+      (``ministre du Travail`` / ``ministre des Armées``): conflict, unless
+      ``portfolios_held_together`` in ``names.yaml`` pairs them or one title names the
+      other's domain (``ministre du Travail et de la Santé`` / ``ministre de la Santé``);
     - different offices, both current, different countries, both national offices
       (:data:`NATIONAL`, ministers): conflict (``président américain`` / ``chancelier
       allemand``);
@@ -601,7 +656,7 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
         if inner and inner.get("key") and y["time"] == "current" and inner["time"] == "current" \
                 and _same_office_compatible_country(inner, y) and not y.get("of"):
             return True
-    if pa["key"] == pb["key"]:
+    if same_office(pa["key"], pb["key"]):
         if pa.get("of") or pb.get("of"):
             # two relative titles: compare what they are relative to
             ia, ib = pa.get("of"), pb.get("of")
@@ -619,6 +674,8 @@ def roles_conflict(a: str, b: str, lang_a: str = "fr", lang_b: str = "fr") -> bo
         return False
     ka, kb = pa["key"], pb["key"]
     ca, cb = pa["country"], pb["country"]
+    if ka.startswith("minister|") and kb.startswith("minister|") and (not ca or not cb or ca == cb):
+        return not _held_together(pa, lang_a, pb, lang_b)
     if ca and cb and ca == cb:
         return (ka in HEADS and (kb in HEADS or kb.startswith("minister|"))) or \
                (kb in HEADS and ka.startswith("minister|"))

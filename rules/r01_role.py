@@ -113,7 +113,7 @@ _GENITIVE = {
 }
 _DET = {
     "fr": regex.compile(r"(?:^|[\s(«\"“])(?P<det>le|la|l['’]|sa|son)\s*$", regex.I),
-    "en": regex.compile(r"(?:^|[\s(\"“])(?P<det>the|its|their)\s+$", regex.I),
+    "en": regex.compile(r"(?:^|[\s(\"“])(?P<det>the(?:\s+\p{Ll}+['’]s)?|its|their)\s+$", regex.I),
 }
 _SENT_DET = {
     "fr": regex.compile(r"[«\"“]?\s*(?:le|la|l['’])\s*", regex.I),
@@ -122,12 +122,15 @@ _SENT_DET = {
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}'’-]*)[\s,]*$")
 #: After an anaphoric title: a comma, or a word that must look like a verb.
 _ANAPHORA_NEXT = regex.compile(r"\s*,|\s+(?P<w>\p{Ll}[\p{L}'’-]*['’]?)")
-_CLOSE = regex.compile(r"\s*(?P<p>[,.;:!?)»\"”]|$)")
+#: The end of an apposition: punctuation, the end of the text, or the end of a line (a
+#: list: "• Armées : Catherine Vautrin, ministre du Travail").
+_CLOSE = regex.compile(r"[ \t\u00a0\u202f]*(?P<nl>\r?\n)|\s*(?P<p>[,.;:!?)»\"”]|$)")
 _COMMA = regex.compile(r"\s*,\s*")
-_AND = {"fr": regex.compile(r"\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"\s*(?:and|or)\b", regex.I)}
+#: (Matched right after a comma; the look-behind keeps a scan of blank runs linear.)
+_AND = {"fr": regex.compile(r"(?<!\s)\s*(?:et|ou)\b", regex.I), "en": regex.compile(r"(?<!\s)\s*(?:and|or)\b", regex.I)}
 #: A list of appositions goes on after the comma: "X, et le ministre ..., Y" closes X.
-_AND_DET = {"fr": regex.compile(r"\s*(?:et|ou)\s+(?:le|la|l['’]|les|du|de\s+la|des)\b", regex.I),
-            "en": regex.compile(r"\s*(?:and|or)\s+(?:the|its)\b", regex.I)}
+_AND_DET = {"fr": regex.compile(r"(?<!\s)\s*(?:et|ou)\s+(?:le|la|l['’]|les|du|de\s+la|des)\b", regex.I),
+            "en": regex.compile(r"(?<!\s)\s*(?:and|or)\s+(?:the|its)\b", regex.I)}
 #: A capitalised word right before an English title: the office's organisation or place.
 _PROPER_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.])(?P<w>\p{Lu}[\p{L}\p{N}]*)[ \t]+$")
 #: A title right after the name of its person in one run: "Bruno Le Maire" holds "Maire".
@@ -321,7 +324,14 @@ def _scan(ctx) -> list[_Candidate]:
     settings = ctx.settings or {}
     extra = settings.get("names") if hasattr(settings, "get") else None
     titles = _titles(text, lang)
-    persons = _Persons(text, lang, [(s, e) for s, e, _ in titles], extra)
+    # ranks before a name (Senior General X), not inside a title (secrétaire général X)
+    title_starts = [s for s, _, _ in titles]
+    ranks = {}
+    for m in lex.ranks.finditer(text):
+        i = bisect.bisect_right(title_starts, m.start()) - 1
+        if i < 0 or titles[i][1] <= m.start():
+            ranks[m.start()] = m.end()
+    persons = _Persons(text, lang, sorted([(s, e) for s, e, _ in titles] + list(ranks.items())), extra)
     claims: list[_Candidate] = []
     pending: list[tuple[int, int, dict]] = []  # anaphora candidates
     used_as_head: set[int] = set()
@@ -357,7 +367,7 @@ def _scan(ctx) -> list[_Candidate]:
         else:
             rel = role
             span_start = start
-        det = _DET[lang].search(text[max(0, span_start - 6):span_start])
+        det = _DET[lang].search(text[max(0, span_start - 24):span_start])
 
         # 1. title then name
         pos = end
@@ -380,7 +390,7 @@ def _scan(ctx) -> list[_Candidate]:
         # 2. title, name,
         m = _COMMA.match(text, end)
         if m and (det or gen):
-            rev = persons.at(text, m.end(), lang)
+            rev = persons.at(text, ranks.get(m.end(), m.end()), lang)
             if rev and _closes(text, rev[1], lang):
                 claims.append(_claim(span_start, rev[1], rel, rev[2], APPOSITION))
                 continue

@@ -77,8 +77,16 @@ def test_parse_role_unknown():
         ("président français", "premier ministre français", "fr", "fr", True),
         ("chancelier allemand", "président allemand", "fr", "fr", True),
         ("président français", "ministre des affaires étrangères français", "fr", "fr", True),
-        # two ministries of one country can be held together
-        ("ministre de la défense français", "ministre des affaires étrangères français", "fr", "fr", False),
+        # issue 10: two ministries of one country are two persons' offices ...
+        ("ministre de la défense français", "ministre des affaires étrangères français", "fr", "fr", True),
+        ("ministre du travail", "ministre des armées", "fr", "fr", True),
+        # ... unless listed as held together, or one title names the other's domain
+        ("ministre de l'économie", "ministre des finances", "fr", "fr", False),
+        ("ministre du travail et de la santé", "health minister", "fr", "en", False),
+        ("ministre de la culture", "health minister", "fr", "en", True),
+        # a shorter complement names the same office
+        ("ancien président de la région", "président de la région valencienne", "fr", "fr", True),
+        ("président de la région", "président de la région valencienne", "fr", "fr", False),
         # national offices of two countries
         ("président américain", "chancelier allemand", "fr", "fr", True),
         ("premier ministre néerlandais", "secrétaire général de l'otan", "fr", "fr", True),

@@ -167,6 +167,7 @@ def _scanners():
         L = LEX[lang]
         out += [(f"numbers.cands.{lang}", L.cands), (f"numbers.dates.{lang}", L.dates),
                 (f"numbers.vagues.{lang}", L.vagues), (f"numbers.not_ords.{lang}", L.not_ords),
+                (f"numbers.wire_times.{lang}", L.wire_times),
                 (f"A01.anchors.{lang}", a01_attribution.lexicon(lang)["anchors"]),
                 (f"titles.{lang}", _names.lexicon(lang).scanner),
                 (f"D01.{lang}", d01_date.date_scanner(lang)), (f"D02.{lang}", d02_weekday.weekday_scanner(lang)),

@@ -4,7 +4,8 @@
 ``@handles``, ``#hashtags``, tweet datelines, list numbers at the start of a line, clock times
 and numeric dates (one regex branch at a time, :func:`alternation_spans`), written dates (the
 language's ``date_forms``; they belong to the date rules) and sports scores or vote tallies
-(``won 3-1``, ``a 5-4 vote``).
+(``won 3-1``, ``a 5-4 vote``) and wire-style clock times before a zone of ``dates_*.yaml``
+(``1300 GMT``, ``07.00 GMT``: rule D03 reads them).
 """
 from __future__ import annotations
 
@@ -91,6 +92,7 @@ def blocked_spans(text: str, L: Lang) -> list[tuple[int, int]]:
     """The sorted spans no number may overlap: furniture, clock times, dates, scores."""
     blocked = alternation_spans(URL_BRANCHES, text)
     blocked += [m.span() for m in L.dates.finditer(text)]
+    blocked += [m.span() for m in L.wire_times.finditer(text)]
     blocked += _scores(text, L)
     blocked.sort()
     return blocked

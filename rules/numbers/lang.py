@@ -95,6 +95,12 @@ class Lang:
         mon = r"(?:(?i:" + _alt(months) + r")\.?" + ("|" + _alt(cased) if cased else "") + r")"
         date = "|".join(f.replace("{sp}", HSP).replace("{month}", mon) for f in lx["date_forms"])
         self.dates = Scanner(regex.compile(date), [*months, *cased], digits=True)
+        # wire-style clock times (1300 GMT, 07.00 GMT): HHMM or HH.MM before a zone of
+        # dates_*.yaml; a time (rule D03), never a number
+        zones = [z for z, off in ((data(f"dates_{lang}.yaml") or {}).get("zones") or {}).items() if off is not None]
+        self.wire_times = Scanner(regex.compile(
+            r"(?<![\p{L}\p{N}_/:.,])(?:[01]\d|2[0-3])\.?[0-5]\d" + HSP + r"*(?i:" + (_alt(zones) or "(?!)") + r")(?![\p{L}\p{N}])"),
+            (), digits=True)
         self.vagues = Scanner(regex.compile(r"(?<![\p{L}])(?i:" + _alt(self.vague) + r")"), self.vague, word_end=False)
         self.qual_re = regex.compile(r"(?<![\p{L}\p{N}])(?i:" + _alt(self.qual_kind) + r")" + HSP + r"*$")
         self.pct_after = regex.compile(
