@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scale benchmark: `recoupe check` on growing corpora, one large story, and -j 2 against -j 1.
 
-    .venv/bin/python bench/scale.py --part corpus --sizes 1000,10000   # check of N articles in stories of ~10
+    .venv/bin/python bench/scale.py --part corpus --sizes 1000,10000   # check of N articles in stories of ~10 (--no-cache: every run cold)
     .venv/bin/python bench/scale.py --part corpus --sizes 100000       # the long one
     .venv/bin/python bench/scale.py --part story                       # one story of 2 000, then 4 000 articles
     .venv/bin/python bench/scale.py --part jobs                        # extract of the 10 MB corpus, -j 1 then -j 2
@@ -34,33 +34,78 @@ from speed import OUT, ROOT, build, seed_texts, vary  # noqa: E402
 RECOUPE = [sys.executable, "-m", "recoupe"]
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux ``/proc/PID/task/PID/children``)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (OSError, ValueError):
+            pass
+    return out
+
+
+def _pss_mb(pids: list[int]) -> float:
+    """The proportional set size of ``pids`` together (pages shared by forked workers
+    counted once), MB."""
+    kb = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    kb += int(line.split()[1])
+                    break
+        except (OSError, ValueError):
+            pass
+    return kb / 1024
+
+
 def run(args: list[str]) -> dict:
-    """Run recoupe in a child; wall seconds and the peak RSS (MB) of the largest process."""
+    """Run recoupe in a child; wall seconds, the peak RSS (MB) of the largest process
+    (the command or one of its workers) and the peak of the whole process tree's
+    memory (PSS of the command and its workers together, sampled every 0.2 s)."""
+    import threading
+
     with tempfile.TemporaryFile("w+") as errf:
         t0 = time.perf_counter()
         proc = subprocess.Popen(RECOUPE + args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errf, text=True)
+        tree_peak = [0.0]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.wait(0.2):
+                tree_peak[0] = max(tree_peak[0], _pss_mb(_tree(proc.pid)))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
+        stop.set()
+        sampler.join()
         errf.seek(0)
         err = errf.read()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"recoupe {' '.join(args)} failed ({code}): {err[-500:]}")
-    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "peak_mb": round(usage.ru_maxrss / 1024), "stderr": err.strip().splitlines()[-1:]}
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "peak_mb": round(usage.ru_maxrss / 1024),
+            "tree_mb": round(tree_peak[0]), "load": round(os.getloadavg()[0], 1), "stderr": err.strip().splitlines()[-1:]}
 
 
 def part_corpus(sizes: list[int], jobs: int) -> None:
     rows = []
     for n in sizes:
         corpus = build(OUT / f"scale-{n}.jsonl", n, max(1, n // 10))
-        r = run(["check", str(corpus), "--format", "json", "--no-baseline", "-o", str(OUT / f"scale-{n}.json"),
+        r = run(["check", str(corpus), "--format", "json", "--no-baseline", "--no-cache", "-o", str(OUT / f"scale-{n}.json"),
                  "-j", str(jobs)])
         mb = corpus.stat().st_size / 1e6
         rows.append((n, r))
         print(f"check {n} articles ({mb:.0f} MB, stories of ~10, -j {jobs}): {r['wall_s']} s wall, {r['cpu_s']} s CPU, "
-              f"peak {r['peak_mb']} MB; {' '.join(r['stderr'])}", flush=True)
+              f"peak {r['peak_mb']} MB (largest process), {r['tree_mb']} MB (all processes, PSS); "
+              f"load average at the end {r['load']}; {' '.join(r['stderr'])}", flush=True)
     for (a, ra), (b, rb) in zip(rows, rows[1:]):
-        print(f"ratio {b} / {a} articles: {rb['wall_s'] / ra['wall_s']:.1f}x wall")
+        print(f"ratio {b} / {a} articles: {rb['wall_s'] / ra['wall_s']:.1f}x wall, {rb['cpu_s'] / ra['cpu_s']:.1f}x CPU")
 
 
 def part_story(jobs: int) -> None:

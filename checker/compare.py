@@ -90,6 +90,10 @@ class CheckResult:
     unused_suppressions: list[tuple[str, Any]] = field(default_factory=list)  # (article path, Suppression)
     root: str | None = None
     excluded: tuple[str, ...] = ()  # article ids left out by ``exclude``
+    n_claims: int | None = None  # the number of claims when ``claims`` was not kept (None: len(claims))
+    #: ``text_of(article)``: the article with its text, when ``articles`` were loaded
+    #: without it (formats that locate claims in the text read it through this).
+    text_of: Any = None
 
     @property
     def new(self) -> list[Discrepancy]:
@@ -113,7 +117,7 @@ class CheckResult:
         return {
             "articles": len(self.articles),
             "stories": len({a.story for a in self.articles}),
-            "claims": int(len(self.claims)),
+            "claims": int(len(self.claims)) if self.n_claims is None else self.n_claims,
             "discrepancies": len(self.discrepancies),
             "new": len(self.new),
             "known": len(self.known),
@@ -243,9 +247,15 @@ def apply_suppressions(result: CheckResult, per_file_ignores: Sequence[tuple[str
 
 def check_articles(articles: Sequence[Article], registry: Registry, selection: Selection | None = None,
                    settings=None, progress=None, jobs: int = 1, executor: str = "local",
-                   scheduler: str | None = None, cache=None) -> CheckResult:
+                   scheduler: str | None = None, cache=None, materialise=None,
+                   keep_claims: bool = True) -> CheckResult:
     """Extract and compare: the whole check of a corpus, without the baseline.
 
+    The local executor works by units of whole stories (:func:`.parallel.check_local`):
+    each unit's articles are given their text (``materialise``, for articles loaded
+    without it, :meth:`.corpus.LoadResult.text_of`), extracted and compared, and only
+    the unit's discrepancies (and claims, with ``keep_claims``; else only their number,
+    ``CheckResult.n_claims``) are kept, so memory follows the largest unit.
     ``jobs`` processes (see :mod:`.parallel`); ``executor="dask"`` runs the same
     batches on a Dask cluster (``scheduler`` address, else a local one). The result
     is the same whatever ``jobs`` and ``executor``. With a :class:`~.cache.Cache`
@@ -259,21 +269,19 @@ def check_articles(articles: Sequence[Article], registry: Registry, selection: S
     ctx_args = dict(tolerance=dict(settings.tolerance), synonyms=dict(settings.synonyms), names=dict(settings.names))
     if executor == "dask":
         spec = parallel.EngineSpec.of(settings, selection)
-        claims, found, notes = parallel.check_dask(articles, spec, ctx_args, severity, scheduler, jobs)
+        full = [materialise(a) for a in articles] if materialise is not None else articles
+        claims, found, notes = parallel.check_dask(full, spec, ctx_args, severity, scheduler, jobs)
         return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in notes])
+    from .schema import empty_claims
+
     ex = Extractor.from_registry(registry, selection, {"names": settings.names})
-    if cache is not None:
-        claims = cache.extract(ex.article_rows, articles, parallel.sort_claims, progress)
-        ex.notes.sort(key=lambda n: n.path)  # as Extractor.run does
-    else:
-        claims = parallel.extract_local(ex, articles, jobs, progress)
     comparators = [r for r in registry.of_type("comparator") if selection is None or r.code in selection]
-    ctx = CompareContext(articles={a.id: a for a in articles}, **ctx_args)
-    if cache is not None:
-        found = cache.compare(claims, articles, lambda part: compare_claims(part, comparators, ctx, severity))
-    else:
-        found = parallel.compare_local(claims, comparators, ctx, severity, jobs, len(articles))
-    return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in ex.notes])
+    job = parallel.CheckJob(articles, materialise, ex, comparators, ctx_args, severity, cache, keep_claims)
+    claims, found, notes = parallel.check_local(job, jobs, progress)
+    if keep_claims:
+        return CheckResult(found, list(articles), claims, dict(registry), notes=[str(n) for n in notes])
+    return CheckResult(found, list(articles), empty_claims(), dict(registry), notes=[str(n) for n in notes],
+                       n_claims=claims)
 
 
 def fails(result: CheckResult, fail_on: str | None) -> bool:

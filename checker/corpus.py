@@ -57,6 +57,30 @@ class LoadResult:
     inputs: list[str] = field(default_factory=list)
     story_origins: dict[str, str] = field(default_factory=dict)  # id -> explicit | config | folder | auto
     excluded: list[str] = field(default_factory=list)  # ids left out by ``exclude``
+    #: With ``Loader(lazy_text=True)``: where each article's text is read again
+    #: (:meth:`text_of`); the articles themselves then hold no text.
+    sources: dict[str, "TextSource"] = field(default_factory=dict)
+    loader: "Loader | None" = None
+
+    def text_of(self, article: Article) -> Article:
+        """``article`` with its text: read again from its file or JSONL line when it was
+        loaded without it (lazy), else as it is."""
+        src = self.sources.get(article.id)
+        if src is None or self.loader is None:
+            return article
+        return replace(article, text=self.loader.read_again(src, article.id))
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """Where an article's text is read again: a JSONL line (``offset`` of its first byte,
+    ``line`` its number) or a whole article file (``offset`` -1); ``where`` names it in
+    messages as the first reading did."""
+
+    path: str
+    where: str
+    offset: int = -1
+    line: int = 0
 
 
 def _real(path: str | None) -> str | None:
@@ -239,8 +263,8 @@ def _file_type(mode: int) -> str:
     return "not a regular file"
 
 
-def _jsonl_lines(path: Path, where: str) -> Iterator[tuple[int, str]]:
-    """``(line number, line)`` of a UTF-8 file, read line by line (a corpus of
+def _jsonl_lines(path: Path, where: str) -> Iterator[tuple[int, str, int]]:
+    """``(line number, line, byte offset of the line)`` of a UTF-8 file, read line by line (a corpus of
     hundreds of megabytes is never held whole, nor twice)."""
     try:
         st = path.stat()
@@ -258,8 +282,8 @@ def _jsonl_lines(path: Path, where: str) -> Iterator[tuple[int, str]]:
                 except UnicodeDecodeError as e:
                     raise InputError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {offset + e.start})",
                                      where, n) from None
+                yield n, line[:-1] if line.endswith("\n") else line, offset
                 offset += len(data)
-                yield n, line[:-1] if line.endswith("\n") else line
         except OSError as e:
             raise InputError(f"cannot read file ({e.strerror or e})", where) from None
 
@@ -357,9 +381,16 @@ class Loader:
     stopwords: frozenset[str] = frozenset()
     root: Path | None = None  # ids and folder stories are relative to it (else to the folder given)
     max_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES
+    #: Keep no text in the articles: each is read again, when its batch is processed,
+    #: from its file or JSONL line (:meth:`LoadResult.text_of`). Not with auto stories,
+    #: which read every text at once.
+    lazy_text: bool = False
 
     def load(self, inputs: Iterable[str]) -> LoadResult:
         result = LoadResult()
+        self._lazy = lazy = self.lazy_text and self.story_grouping != "auto"
+        if lazy:
+            result.loader = self
         seen: dict[str, str] = {}
         real: dict[str, str] = {}
         for given in inputs:
@@ -383,7 +414,7 @@ class Loader:
             except InputError as e:
                 result.errors.append(e)
                 continue
-            for art, explicit in found:
+            for art, explicit, source in found:
                 if self._excluded(art.id):
                     result.excluded.append(art.id)
                     continue
@@ -394,7 +425,10 @@ class Loader:
                     continue
                 seen[art.id] = art.path or art.id
                 real[art.id] = _real(art.path)
-                result.articles.append(self._finish(art, "explicit" if explicit else "folder", result.story_origins))
+                art = self._finish(art, "explicit" if explicit else "folder", result.story_origins)
+                if lazy:
+                    result.sources[art.id] = source
+                result.articles.append(art)
         if self.story_grouping == "auto":
             self._group(result)
         result.articles.sort(key=lambda a: (a.story, a.id))
@@ -439,7 +473,56 @@ class Loader:
             art = replace(art, lang=self.default_lang or self.detect_language(art.text))
         return art
 
-    def _folder(self, root: Path, result: LoadResult) -> list[tuple[Article, bool]]:
+    def _slim(self, art: Article) -> Article:
+        """In lazy mode, the article without its text (its language guessed first, as
+        :meth:`_finish` would): the corpus' texts are never all held at once."""
+        if not getattr(self, "_lazy", False):
+            return art
+        return replace(art, lang=art.lang or self.default_lang or self.detect_language(art.text), text="")
+
+    def read_again(self, src: TextSource, art_id: str) -> str:
+        """The text of article ``art_id`` read again from ``src``, exactly as :meth:`load`
+        read it; an InputError when the file changed in between."""
+        if src.offset < 0:
+            text = self._file_text(Path(src.path), src.where, LoadResult())[1]
+        else:
+            try:
+                with open(src.path, "rb") as f:
+                    f.seek(src.offset)
+                    data = f.readline()
+                obj = json.loads(data.decode("utf-8-sig" if src.offset == 0 else "utf-8"))
+            except (OSError, ValueError) as e:
+                raise InputError(f"cannot read the line again ({e})", src.where, src.line) from None
+            if not isinstance(obj, dict) or obj.get("id") != art_id or not isinstance(obj.get("text"), str):
+                raise InputError(f"article {art_id!r} changed while recoupe ran", src.where, src.line)
+            text = self._jsonl_text(obj["text"], src.where)[0]
+        return text
+
+    def _jsonl_text(self, text: str, given: str) -> tuple[str, tuple[Suppression, ...]]:
+        text = _blank_boilerplate(text, self.is_boilerplate)
+        return inline_suppressions(text, given)
+
+    def _file_text(self, f: Path, where: str, result: LoadResult) -> tuple[dict[str, Any], str]:
+        """The metadata and text of an article file (raises InputError, InputWarning)."""
+        raw = _read_text(f, where, self.max_bytes)
+        if f.suffix.lower() in (".html", ".htm"):
+            from .htmltext import html_article
+
+            try:
+                file_meta, text = html_article(raw, self.is_boilerplate)
+            except (AssertionError, ValueError, RecursionError) as e:  # html.parser's own limits
+                raise InputError(f"cannot parse HTML ({type(e).__name__}: {str(e)[:80]})", where) from None
+            file_meta = self._html_meta(file_meta, where, result)
+            if not text.strip():
+                result.warnings.append(InputWarning("no article text found in this HTML page", where))
+        else:
+            file_meta, text = split_front_matter(raw, where)
+            text = _blank_boilerplate(text, self.is_boilerplate)
+            text, inline = inline_suppressions(text, where)
+            file_meta["suppressions"] = file_meta.get("suppressions", ()) + inline
+        return file_meta, text
+
+    def _folder(self, root: Path, result: LoadResult) -> list[tuple[Article, bool, TextSource]]:
         """Articles of a folder tree, and of the .jsonl corpora it holds, each with
         whether its story is explicit (as for the other readers)."""
         files, corpora = [], []
@@ -477,7 +560,7 @@ class Loader:
         return out
 
     def _files(self, files: list[Path], base: Path, result: LoadResult,
-               shown: Callable[[Path], str]) -> list[tuple[Article, bool]]:
+               shown: Callable[[Path], str]) -> list[tuple[Article, bool, TextSource]]:
         """Articles of ``files``, their ids relative to ``base``; ``shown`` gives a
         file's path as the user named it, for messages."""
         manifests: dict[Path, dict[str, dict[str, Any]]] = {}
@@ -489,22 +572,7 @@ class Loader:
                 if f.parent not in manifests:
                     manifests[f.parent] = read_manifest(f.parent, shown(f.parent))
                 meta = dict(manifests[f.parent].get(f.name, {}))
-                raw = _read_text(f, where, self.max_bytes)
-                if f.suffix.lower() in (".html", ".htm"):
-                    from .htmltext import html_article
-
-                    try:
-                        file_meta, text = html_article(raw, self.is_boilerplate)
-                    except (AssertionError, ValueError, RecursionError) as e:  # html.parser's own limits
-                        raise InputError(f"cannot parse HTML ({type(e).__name__}: {str(e)[:80]})", where) from None
-                    file_meta = self._html_meta(file_meta, where, result)
-                    if not text.strip():
-                        result.warnings.append(InputWarning("no article text found in this HTML page", where))
-                else:
-                    file_meta, text = split_front_matter(raw, where)
-                    text = _blank_boilerplate(text, self.is_boilerplate)
-                    text, inline = inline_suppressions(text, where)
-                    file_meta["suppressions"] = file_meta.get("suppressions", ()) + inline
+                file_meta, text = self._file_text(f, where, result)
                 meta.update(file_meta)
             except InputWarning as w:
                 result.warnings.append(w)
@@ -514,7 +582,8 @@ class Loader:
                 continue
             explicit = meta.pop("story", None)
             story = explicit or rel.parent.as_posix()
-            out.append((Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta), bool(explicit)))
+            out.append((self._slim(Article(id=rel.as_posix(), text=text, story=story or ".", path=where, **meta)), bool(explicit),
+                        TextSource(str(f), where)))
         return out
 
     @staticmethod
@@ -532,10 +601,10 @@ class Loader:
                 meta["date"] = found
         return meta
 
-    def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[tuple[Article, bool]]:
+    def _jsonl(self, path: Path, given: str, result: LoadResult) -> list[tuple[Article, bool, TextSource]]:
         out = []
         errors: list[InputError] = []  # reported only when the whole file decodes, as before
-        for n, line in _jsonl_lines(path, given):
+        for n, line, offset in _jsonl_lines(path, given):
             if not line.strip():
                 continue
             try:
@@ -565,15 +634,15 @@ class Loader:
                     raise InputError(f"article {art_id!r}: text is over the limit of {self.max_bytes} characters "
                                      "(raise max-article-bytes in the configuration to read it)", given, n)
                 meta = _meta(obj, given, n)
-                text = _blank_boilerplate(text, self.is_boilerplate)
-                text, inline = inline_suppressions(text, given)
+                text, inline = self._jsonl_text(text, given)
                 if inline:
                     meta["suppressions"] = inline
             except InputError as e:
                 errors.append(e)
                 continue
             explicit = meta.pop("story", None)
-            out.append((Article(id=art_id, text=text, story=explicit or ".", path=f"{given}:{n}", **meta), bool(explicit)))
+            out.append((self._slim(Article(id=art_id, text=text, story=explicit or ".", path=f"{given}:{n}", **meta)), bool(explicit),
+                        TextSource(str(path), given, offset, n)))
         result.errors.extend(errors)
         return out
 

@@ -26,8 +26,8 @@ import functools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -37,6 +37,9 @@ MIN_PARALLEL_ARTICLES = 200
 ARTICLES_PER_BATCH = 100
 #: Claims per comparison batch (whole stories; a larger story makes its own batch).
 CLAIMS_PER_BATCH = 20_000
+#: Articles per check unit (whole stories, read, extracted and compared together; a
+#: larger story makes its own unit). Memory follows the largest unit, not the corpus.
+ARTICLES_PER_UNIT = 400
 
 EXECUTORS = ("local", "dask")
 
@@ -184,6 +187,126 @@ def merge_found(found: Sequence[Sequence]) -> list:
         for d in batch:
             out[d.id] = d
     return list(out.values())
+
+
+# --- check by story units: read, extract, compare, one unit of whole stories at a time --
+
+def story_units(articles: Sequence, size: int | None = None) -> list[list[int]]:
+    """Indices of ``articles`` in units of whole stories of about ``size`` articles
+    (default :data:`ARTICLES_PER_UNIT`), stories in sorted order, the articles of a
+    story in their given order (one story larger than ``size`` makes its own unit)."""
+    size = size or ARTICLES_PER_UNIT
+    by_story: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        by_story.setdefault(a.story, []).append(i)
+    units: list[list[int]] = []
+    current: list[int] = []
+    for story in sorted(by_story):
+        current.extend(by_story[story])
+        if len(current) >= size:
+            units.append(current)
+            current = []
+    if current:
+        units.append(current)
+    return units
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """What a check unit needs (inherited by forked workers): the articles (maybe without
+    their text), ``materialise`` (an article with its text), the engine and settings.
+    ``comparators=None``: extraction only (``recoupe extract``)."""
+
+    articles: Sequence
+    materialise: Callable | None
+    extractor: Any
+    comparators: Sequence | None
+    ctx_args: Mapping[str, Any] = field(default_factory=dict)
+    severity: Mapping[str, str] = field(default_factory=dict)
+    cache: Any = None
+    keep_claims: bool = True
+
+    def run(self, unit: Sequence[int]) -> tuple[list, list, Any]:
+        """Discrepancies, extraction notes (with each article's position) and the claims
+        frame (or only its length) of the stories of ``unit``. The texts read for it are
+        dropped when it returns."""
+        from .compare import CompareContext, compare_claims
+        from .pipeline import gc_paused
+        from .schema import claims_frame
+
+        ex = self.extractor
+        arts = [self.articles[i] for i in unit]
+        if self.materialise is not None:
+            arts = [self.materialise(a) for a in arts]
+        del ex.notes[:]
+        notes = []
+        with gc_paused():
+            if self.cache is not None:
+                claims = self.cache.extract(ex.article_rows, arts, sort_claims)
+                notes = list(ex.notes)
+            else:
+                rows = []
+                for a in arts:
+                    rows.extend(ex.article_rows(a))
+                notes = list(ex.notes)
+                claims = sort_claims(claims_frame(rows))
+                del rows
+        if self.comparators is None:
+            return [], notes, (claims if self.keep_claims else len(claims))
+        ctx = CompareContext(articles={a.id: a for a in arts}, **self.ctx_args)
+        compare = lambda part: compare_claims(part, self.comparators, ctx, self.severity)  # noqa: E731
+        found = self.cache.compare(claims, arts, compare) if self.cache is not None else compare(claims)
+        return found, notes, (claims if self.keep_claims else len(claims))
+
+
+def _check_unit(unit: Sequence[int]):
+    return _FORKED["check"].run(unit)
+
+
+def iter_units(job: CheckJob, jobs: int, progress=None) -> Iterator[tuple[list, list, Any]]:
+    """:meth:`CheckJob.run` of each story unit (:func:`story_units`), in order, on ``jobs``
+    forked processes when it pays; each result is given as soon as it and the ones
+    before it are done, so that a caller can write it and let it go."""
+    units = story_units(job.articles)
+    done = 0
+    if len(units) > 1 and parallel_ok(len(job.articles), jobs):
+        _FORKED["check"] = job
+        try:
+            ctx = multiprocessing.get_context("fork")
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=ctx)
+            try:
+                for u, r in zip(units, pool.map(_check_unit, units)):
+                    done += len(u)
+                    if progress:
+                        progress(done)
+                    yield r
+            finally:  # an error (a file edited meanwhile) stops the units not yet started
+                pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            _FORKED.pop("check", None)
+        return
+    for u in units:
+        r = job.run(u)
+        done += len(u)
+        if progress:
+            progress(done)
+        yield r
+
+
+def check_local(job: CheckJob, jobs: int, progress=None) -> tuple[pd.DataFrame | int, list, list]:
+    """The whole check by story units (:func:`story_units`), on ``jobs`` forked processes
+    when it pays: the claims frame (or, without ``keep_claims``, the number of claims),
+    the sorted discrepancies and the extraction notes, the same whatever ``jobs``."""
+    from .schema import sorted_discrepancies
+
+    done = list(iter_units(job, jobs, progress))
+    notes = sorted((n for _, ns, _ in done for n in ns), key=lambda n: n.path)  # an article's notes in text order
+    found = sorted_discrepancies(merge_found([f for f, _, _ in done]))
+    if job.keep_claims:
+        claims: pd.DataFrame | int = concat_claims([c for _, _, c in done])
+    else:
+        claims = sum(c for _, _, c in done)
+    return claims, found, notes
 
 
 # --- Dask executor -------------------------------------------------------------------

@@ -14,7 +14,7 @@ def run(args: argparse.Namespace) -> int:
     from ..baseline import locked, merged, read_baseline, read_decisions, write_baseline
 
     decisions = read_decisions(args.file) if args.baseline_command == "import" else None  # malformed: exit 2 first
-    session, result, loaded = run_check(args, use_baseline=False)
+    session, result, loaded = run_check(args, use_baseline=False, keep_claims=False)
     path, _ = baseline_path(args, session.settings)
     if Path(path).exists():
         read_baseline(path)  # a malformed baseline is reported before anything else

@@ -7,17 +7,17 @@ import argparse
 import sys
 
 from ..errors import EXIT_ERROR, EXIT_FOUND, EXIT_OK
-from .session import run_check, write
+from .session import run_check, write_check
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import formats
     from ..compare import fails
 
-    session, result, loaded = run_check(args)
+    session, result, loaded = run_check(args, keep_claims=False)  # no format of check reads the claims
     fmt = args.format or session.settings.output_format
     for out_fmt, path in outputs(args.output, fmt):
-        write(formats.get(out_fmt).render_check(result), None if path == "-" else path)
+        write_check(formats.get(out_fmt), result, None if path == "-" else path)
     quiet = getattr(args, "quiet", False)
     for e in result.fixed:
         if not quiet or args.strict_baseline:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import EXIT_ERROR, EXIT_OK
-from .session import Session, inputs_of, write
+from .session import Session, inputs_of, write, write_stream
 
 
 def run(args: argparse.Namespace) -> int:
@@ -12,8 +12,11 @@ def run(args: argparse.Namespace) -> int:
     from ..schema import claim_records
 
     session = Session.open(args)
-    loaded = session.load(inputs_of(args))
-    frame = session.extract(loaded.articles)
-    fmt = args.format or "jsonl"
-    write(formats.get(fmt).render_claims(claim_records(frame)), args.output)
+    loaded = session.load(inputs_of(args), lazy_text=True)
+    fmt = formats.get(args.format or "jsonl")
+    records = (r for frame in session.extract_units(loaded) for r in claim_records(frame))
+    if hasattr(fmt, "write_claims"):  # unit by unit: the claims of the corpus are never all held
+        write_stream(lambda f: fmt.write_claims(records, f), args.output)
+    else:
+        write(fmt.render_claims(list(records)), args.output)
     return EXIT_ERROR if loaded.errors else EXIT_OK

@@ -9,7 +9,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError, InputError, RecoupeError, UsageError
@@ -103,8 +103,10 @@ class Session:
         rules = list(self.registry.values())
         return Cache.for_run(rules, [r.code for r in rules if r.code in self.selection], self.settings)
 
-    def load(self, inputs: list[str]):
-        """The corpus: articles, and the input errors reported on standard error."""
+    def load(self, inputs: list[str], lazy_text: bool = False):
+        """The corpus: articles, and the input errors reported on standard error. With
+        ``lazy_text`` the articles hold no text: ``result.text_of(article)`` reads it
+        again (a check then holds one batch of texts at a time)."""
         from ..corpus import Loader
         from ..registry import load_languages
 
@@ -119,6 +121,7 @@ class Session:
             stopwords=languages.function_words() if self.settings.story_grouping == "auto" else frozenset(),
             root=Path(self.settings.root),
             max_bytes=self.settings.max_article_bytes,
+            lazy_text=lazy_text,
         )
         result = loader.load(inputs)
         for w in result.warnings:
@@ -150,6 +153,23 @@ class Session:
             print(note, file=sys.stderr)
         return frame
 
+    def extract_units(self, loaded) -> Iterator[Any]:
+        """The claims frames of the corpus ``loaded`` (maybe without texts: they are read
+        again unit by unit), one unit of whole stories after the other, in the claims'
+        order; the rules' notes go to standard error at the end."""
+        from ..parallel import CheckJob, iter_units
+        from ..pipeline import Extractor
+        from ..progress import Progress
+
+        ex = Extractor.from_registry(self.registry, self.selection, {"names": self.settings.names})
+        job = CheckJob(loaded.articles, loaded.text_of, ex, None, cache=self.cache())
+        notes = []
+        for _, unit_notes, frame in iter_units(job, self.jobs, Progress(len(loaded.articles), "extracting")):
+            notes.extend(unit_notes)
+            yield frame
+        for note in sorted(notes, key=lambda n: n.path):  # values the rules skipped: warnings
+            print(note, file=sys.stderr)
+
     @property
     def jobs(self) -> int:
         from ..parallel import default_jobs
@@ -170,17 +190,44 @@ def write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def run_check(args: argparse.Namespace, use_baseline: bool = True):
+def write_stream(write_to: Callable[[Any], None], output: str | None) -> None:
+    """``write_to(stream)`` on ``output`` (standard output when None): an output
+    written piece by piece, never held as one string."""
+    if not output:
+        write_to(sys.stdout)
+        sys.stdout.flush()
+        return
+    p = Path(output)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with p.open("w", encoding="utf-8") as f:
+            write_to(f)
+    except OSError as e:
+        raise RecoupeError(f"cannot write ({e.strerror or e})", output) from None
+
+
+def write_check(module, result, output: str | None) -> None:
+    """``module``'s check output of ``result`` to ``output`` (standard output when None),
+    piece by piece when the format can (``write_check``), else as one string."""
+    if hasattr(module, "write_check"):
+        write_stream(lambda f: module.write_check(result, f), output)
+    else:
+        write(module.render_check(result), output)
+
+
+def run_check(args: argparse.Namespace, use_baseline: bool = True, keep_claims: bool = True):
     """Load, extract, compare, apply suppressions and the baseline. Returns (session,
     result, loaded). When every input is an article file (changed files), the whole
-    corpus is checked and only the discrepancies involving those files are kept."""
+    corpus is checked and only the discrepancies involving those files are kept.
+    The articles are loaded without their text (read again story batch by story batch);
+    without ``keep_claims`` the result holds the number of claims, not the claims."""
     from ..compare import apply_suppressions, check_articles, focus_on, with_baseline
     from ..progress import Progress
 
     session = Session.open(args)
     inputs = inputs_of(args, session.settings)
     focus_files = changed_files(list(getattr(args, "inputs", None) or []))
-    loaded = session.load(corpus_inputs(session.settings) + inputs if focus_files else inputs)
+    loaded = session.load(corpus_inputs(session.settings) + inputs if focus_files else inputs, lazy_text=True)
     baseline = None
     if use_baseline and not getattr(args, "no_baseline", False):
         baseline = baseline_for(args, session.settings, required=False)
@@ -190,10 +237,12 @@ def run_check(args: argparse.Namespace, use_baseline: bool = True):
         raise UsageError("--scheduler is for --executor dask")
     result = check_articles(loaded.articles, session.registry, session.selection, session.settings,
                             Progress(len(loaded.articles), "checking"), jobs=session.jobs,
-                            executor=executor, scheduler=scheduler, cache=session.cache() if executor == "local" else None)
+                            executor=executor, scheduler=scheduler, cache=session.cache() if executor == "local" else None,
+                            materialise=loaded.text_of, keep_claims=keep_claims)
     for note in result.notes:
         print(note, file=sys.stderr)
     result.inputs = list(inputs)
+    result.text_of = loaded.text_of if loaded.sources else None
     result.root = session.settings.root
     result.excluded = tuple(sorted(set(loaded.excluded)))
     result.errors = [str(e) for e in loaded.errors]

@@ -8,9 +8,33 @@ from typing import Any, Iterable, Mapping
 from ..schema import sorted_discrepancies
 
 
-def articles_by_id(report) -> dict[str, Any]:
-    """The report's articles keyed by id."""
-    return {a.id: a for a in getattr(report, "articles", None) or []}
+def articles_by_id(report) -> Mapping[str, Any]:
+    """The report's articles keyed by id, with their text (read again, one article at
+    a time, when the check loaded them without it: ``report.text_of``)."""
+    arts = {a.id: a for a in getattr(report, "articles", None) or []}
+    text_of = getattr(report, "text_of", None)
+    return _WithText(arts, text_of) if text_of is not None else arts
+
+
+class _WithText(Mapping[str, Any]):
+    """Articles by id, each given its text when looked up (the last few kept)."""
+
+    def __init__(self, arts: Mapping[str, Any], text_of):
+        import functools
+
+        self._arts = arts
+        self._get = functools.lru_cache(maxsize=64)(lambda i: text_of(arts[i]))
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._arts:
+            raise KeyError(key)
+        return self._get(key)
+
+    def __iter__(self):
+        return iter(self._arts)
+
+    def __len__(self) -> int:
+        return len(self._arts)
 
 
 def ordered(discrepancies: Iterable[Any]) -> list[Any]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TextIO
 
 from ..schema import CLAIM_FIELDS
 
@@ -14,11 +14,16 @@ def _cell(v: Any) -> Any:
 
 def render_claims(records: Iterable[Mapping[str, Any]]) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    write_claims(records, buf)
+    return buf.getvalue()
+
+
+def write_claims(records: Iterable[Mapping[str, Any]], out: TextIO) -> None:
+    """One header row, then one row per claim, written as they come."""
+    w = csv.writer(out, lineterminator="\n")
     w.writerow(CLAIM_FIELDS)
     for r in records:
         w.writerow([_cell(r.get(c)) for c in CLAIM_FIELDS])
-    return buf.getvalue()
 
 
 DISCREPANCY_COLUMNS = ("id", "story", "rule", "verdict", "severity", "baseline_state", "subject", "explanation")

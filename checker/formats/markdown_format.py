@@ -69,8 +69,11 @@ def render_summary(report) -> str:
     stories = {a.story for a in articles}
     claims = getattr(report, "claims", None)
     parts = [_plural(len(articles), "article"), _plural(len(stories), "story")]
-    if claims is not None:
-        parts.append(_plural(int(len(claims)), "claim"))
+    n_claims = getattr(report, "n_claims", None)  # a check that kept only the number of its claims
+    if n_claims is None and claims is not None:
+        n_claims = int(len(claims))
+    if n_claims is not None:
+        parts.append(_plural(n_claims, "claim"))
     line = "**recoupe**: " + ", ".join(parts) + ": "
     if new:
         line += f"**{_plural(len(new), 'new discrepancy')}** ({_by_severity(new)})"
