@@ -157,8 +157,8 @@ def part_jobs(mb: float) -> None:
     size_one = sum(len(t.encode("utf-8")) for t in seed_texts()) / len(seed_texts())
     corpus = build(OUT / "extract.jsonl", int(mb * 1e6 / size_one) + 1, 100)
     size = corpus.stat().st_size / 1e6
-    one = run(["extract", str(corpus), "-o", str(OUT / "claims-j1.jsonl"), "-j", "1"])
-    two = run(["extract", str(corpus), "-o", str(OUT / "claims-j2.jsonl"), "-j", "2"])
+    one = run(["extract", str(corpus), "-o", str(OUT / "claims-j1.jsonl"), "-j", "1", "--no-cache"])
+    two = run(["extract", str(corpus), "-o", str(OUT / "claims-j2.jsonl"), "-j", "2", "--no-cache"])
     same = (OUT / "claims-j1.jsonl").read_bytes() == (OUT / "claims-j2.jsonl").read_bytes()
     print(f"extract {size:.2f} MB: -j 1 {one['wall_s']} s ({size / one['wall_s']:.2f} MB/s), "
           f"-j 2 {two['wall_s']} s ({size / two['wall_s']:.2f} MB/s): {one['wall_s'] / two['wall_s']:.2f}x wall; "
