@@ -88,6 +88,13 @@ def test_plain_sentence_for_a_role():
         "Hélène Carrasco est « maire » dans deux articles, « ancienne maire » dans Le Courrier (2 sept.)."
 
 
+def test_a_sentence_ending_on_an_abbreviated_month_has_one_full_stop():
+    role = lambda doc, v: {"doc": doc, "text": v, "value_key": v, "value_text": v, "read_as": None}  # noqa: E731
+    claims = [role("a.md", "maire"), role("d.md", "maire"), role("b.md", "ancienne maire")]
+    assert sentence("role", "Hélène Carrasco", claims, ARTICLES, FR) == \
+        "Hélène Carrasco est « maire » dans deux articles, « ancienne maire » dans l'article du 3 sept."
+
+
 def test_dates_show_what_they_were_read_as():
     from recoupe.checker.report_view import _read_as
 

@@ -123,4 +123,7 @@ def sentence(kind: str, subject: str | None, claims: Sequence[Mapping[str, Any]]
         named.update(docs)
     sep = m("role_sep") if kind == "role" else m("clause_sep")
     text = sep.join(clauses)
-    return (text[:1].upper() + text[1:] + ".") if text else ""
+    if not text:
+        return ""
+    # a sentence that ends on an abbreviation ("20 sept.") takes no second full stop
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
