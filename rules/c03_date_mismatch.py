@@ -66,6 +66,7 @@ from recoupe.checker.ruleapi import Finding, unexplained_conflicts
 
 from ._compare import context_overlap, context_sets, predicate_classes
 from .d01_date import lexicon
+from .text import alt
 
 CODE = "C03"
 NAME = "compare.date"
@@ -120,8 +121,7 @@ def _month_day(ordinal: float) -> float:
 @functools.cache
 def _record_res(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
     lx = lexicon(lang)
-    words = "|".join(regex.escape(w) for w in sorted(lx["record_markers"], key=len, reverse=True))
-    since = "|".join(regex.escape(w) for w in lx["record_since"])
+    words, since = alt(lx["record_markers"]), alt(lx["record_since"])
     return (regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})(?!\p{{L}})"),
             regex.compile(rf"(?i)(?<!\p{{L}})(?:{since})(?!\p{{L}})(?:\W+\p{{L}}+){{0,4}}\W*$"))
 
@@ -168,8 +168,7 @@ def _same_wording(g: pd.DataFrame, least: float) -> bool:
 @functools.cache
 def _weekday_re(lang: str) -> tuple[regex.Pattern, dict[str, int]]:
     days = {str(k).lower(): int(v) for k, v in lexicon(lang)["weekdays"].items()}
-    words = "|".join(regex.escape(w) for w in sorted(days, key=len, reverse=True))
-    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{words})(?!\p{{L}})"), days
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alt(days)})(?!\p{{L}})"), days
 
 
 def named_weekday(text: Any, lang: str) -> int | None:

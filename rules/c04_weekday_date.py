@@ -25,7 +25,7 @@ errors; inferred years stay at warning).
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 import regex
@@ -47,19 +47,28 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 YEAR_WRITTEN = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
+def _wrong_weekday(text: Any, value: Any, lang: str) -> tuple[int, int] | None:
+    """``(day ordinal, ISO weekday named)`` when a one-day date claim's text names a
+    weekday the day does not fall on (``jeudi 19 septembre 2025``: a Friday), else None.
+    Days without a year are not checked."""
+    span = day_interval(value)
+    if span is None or span[0] != span[1] or not span[2]:
+        return None
+    named = named_weekday(text, lang)
+    if named is None or _dt.date.fromordinal(int(span[0])).isoweekday() == named:
+        return None
+    return int(span[0]), named
+
+
 def compare(claims: pd.DataFrame, ctx) -> Iterable[Finding]:
     """One finding per article and wrongly named day, whatever the number of times it is written."""
     dates = claims[(claims["kind"] == "date") & claims["value"].notna()]
     wrong: dict[tuple, list] = {}
     for row, story, doc, text, value, lang in zip(
             dates.index, dates["story"], dates["doc"], dates["text"], dates["value"], dates["lang"]):
-        span = day_interval(value)
-        if span is None or span[0] != span[1] or not span[2]:
-            continue
-        named = named_weekday(text, lang)
-        if named is None or _dt.date.fromordinal(int(span[0])).isoweekday() == named:
-            continue
-        wrong.setdefault((story, doc, int(span[0]), named), []).append(row)
+        found = _wrong_weekday(text, value, lang)
+        if found is not None:
+            wrong.setdefault((story, doc, *found), []).append(row)
     for (story, doc, ordinal, named), rows in sorted(wrong.items()):
         day = _dt.date.fromordinal(ordinal)
         first = dates.loc[rows[0]]

@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 import regex
 
-from .text import data, stopwords
+from .text import alt, data, stopwords
 
 WINDOW = 120  # characters of clause kept on each side of a figure, at most
 SENTENCE_END = regex.compile(r"[.!?;](?=\s|$)|\n")
@@ -102,10 +102,10 @@ def _head_skip() -> frozenset[str]:
 def _count_of() -> regex.Pattern | None:
     """``le nombre de disparus`` / ``the number of people killed``: the phrases of
     ``count_of`` (frames.yaml) and the two words after them."""
-    phrases = sorted({str(p) for p in (data("frames.yaml") or {}).get("count_of") or []}, key=lambda p: (-len(p), p))
+    phrases = [str(p) for p in (data("frames.yaml") or {}).get("count_of") or []]
     if not phrases:
         return None
-    return regex.compile(r"(?<![\w])(?i:" + "|".join(regex.escape(p) for p in phrases) + r")\s*"
+    return regex.compile(r"(?<![\w])(?i:" + alt(phrases) + r")\s*"
                          r"(\p{L}[\p{L}-]*)(?:\s+(\p{L}[\p{L}-]*))?")
 
 
