@@ -21,6 +21,7 @@ function (see ``docs/architecture.md`` and ``docs/rules.md``)::
     ALIASES = ()                 # retired codes and names it still answers to
     NEEDS = ("numbers",)         # shared scans it reads with ctx.scan(name)
     SCANS = {"dates": scan}      # shared scans it provides: name -> function(ctx)
+    WITHIN_ARTICLE = False       # comparator: True keeps findings that involve one article
 
     def extract(ctx): ...        # extractor: ArticleContext -> iterable of claim rows
     def annotate(ctx, rows): ... # annotator: fills fields of an article's claim rows
